@@ -1,0 +1,151 @@
+//! The graphs of a resolved framework and the rules checked over them:
+//! cycles, reachability, requirements no one can meet, regressions.
+
+use crate::diagnostic::Diagnostic;
+use crate::graph::cycles;
+use crate::model::*;
+use crate::report;
+use crate::source::Loc;
+use lfw_syntax::ast::Necessity;
+use petgraph::graph::NodeIndex;
+use std::collections::HashMap;
+
+pub fn check(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
+    progression(fw, diagnostics);
+    prerequisites(fw, diagnostics);
+    credentials_before_roles(fw, diagnostics);
+    regressions(fw, diagnostics);
+}
+
+fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
+    for i in 0..fw.roles.len() {
+        fw.progression.add_node(RoleId(i));
+    }
+    // `after` locations by edge, for the cycle diagnostic.
+    let mut after_loc: HashMap<(usize, usize), Loc> = HashMap::new();
+    for (i, role) in fw.roles.iter().enumerate() {
+        for a in &role.after {
+            fw.progression.add_edge(NodeIndex::new(a.role.0), NodeIndex::new(i), a.min_months);
+            after_loc.entry((a.role.0, i)).or_insert(a.loc);
+        }
+    }
+    let mut in_cycle = vec![false; fw.roles.len()];
+    for cycle in cycles(&fw.progression) {
+        let chain: Vec<(String, Loc)> = (0..cycle.len())
+            .map(|i| {
+                let (a, b) = (cycle[i].index(), cycle[(i + 1) % cycle.len()].index());
+                in_cycle[a] = true;
+                (fw.roles[a].id.clone(), after_loc[&(a, b)])
+            })
+            .collect();
+        diagnostics.push(report::progression_cycle(&chain));
+    }
+    // With no role marked `entry`, the roles that come after none are.
+    if !fw.roles.iter().any(|r| r.entry) {
+        for r in fw.roles.iter_mut() {
+            r.entry = r.after.is_empty();
+        }
+    }
+    let reachable = fw.reachable_roles();
+    let entries: Vec<String> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.clone()).collect();
+    for (i, role) in fw.roles.iter().enumerate() {
+        if !reachable[i] && !in_cycle[i] {
+            diagnostics.push(report::unreachable_role(&role.id, role.loc, &entries));
+        }
+    }
+}
+
+fn prerequisites(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
+    let mut first = Vec::with_capacity(fw.competencies.len());
+    for (i, c) in fw.competencies.iter().enumerate() {
+        first.push(fw.prerequisites.node_count());
+        let levels = c.scale.map(|s| fw.scales[s.0].levels.len()).unwrap_or(0).max(1);
+        for rank in 0..levels {
+            let n = fw.prerequisites.add_node((CompetencyId(i), rank));
+            // Each level of a competency needs the one below it.
+            if rank > 0 {
+                fw.prerequisites.add_edge(NodeIndex::new(n.index() - 1), n, ());
+            }
+        }
+    }
+    fw.first_node = first;
+    let mut needs_loc: HashMap<(NodeIndex, NodeIndex), Loc> = HashMap::new();
+    for i in 0..fw.competencies.len() {
+        for p in fw.competencies[i].prerequisites.clone() {
+            let (from, to) = (fw.level_node(p.needs, p.level), fw.level_node(CompetencyId(i), p.at));
+            fw.prerequisites.add_edge(from, to, ());
+            needs_loc.entry((from, to)).or_insert(p.loc);
+        }
+    }
+    for cycle in cycles(&fw.prerequisites) {
+        let names: Vec<String> = cycle
+            .iter()
+            .map(|&n| {
+                let (c, rank) = fw.prerequisites[n];
+                let name = fw.level_name(c, rank);
+                if name.is_empty() {
+                    fw.competencies[c.0].id.clone()
+                } else {
+                    format!("{} at {name}", fw.competencies[c.0].id)
+                }
+            })
+            .collect();
+        let locs: Vec<Loc> = (0..cycle.len()).filter_map(|i| needs_loc.get(&(cycle[i], cycle[(i + 1) % cycle.len()])).copied()).collect();
+        diagnostics.push(report::prerequisite_cycle(&names, &locs));
+    }
+}
+
+/// A role that requires a credential whose entry condition is that role,
+/// or a role after it.
+fn credentials_before_roles(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
+    for (t, role) in fw.roles.iter().enumerate() {
+        for req in &role.requirements {
+            let Condition::Credential { credential } = req.condition else { continue };
+            let cred = &fw.credentials[credential.0];
+            for entry in &cred.requirements {
+                let (Condition::Role { role: r } | Condition::Experience { role: r, .. }) = entry.condition else { continue };
+                if fw.leads_to(RoleId(t), r) {
+                    diagnostics.push(report::credential_needs_role(&role.id, &cred.id, req.loc, entry.loc));
+                }
+            }
+        }
+    }
+}
+
+/// Warns where a role asks for a lower level of a competency than a role
+/// directly before it.
+fn regressions(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
+    let essential_levels = |role: &Role| -> HashMap<CompetencyId, (Rank, Loc)> {
+        let mut m = HashMap::new();
+        for q in &role.requirements {
+            if let (Necessity::Essential, Condition::Level { competency, level }) = (q.necessity, &q.condition) {
+                let e = m.entry(*competency).or_insert((*level, q.loc));
+                if *level > e.0 {
+                    *e = (*level, q.loc);
+                }
+            }
+        }
+        m
+    };
+    for role in &fw.roles {
+        let own = essential_levels(role);
+        for a in &role.after {
+            let before = &fw.roles[a.role.0];
+            for (c, (earlier, earlier_loc)) in essential_levels(before) {
+                if let Some(&(level, loc)) = own.get(&c) {
+                    if level < earlier {
+                        diagnostics.push(report::regression(
+                            &fw.competencies[c.0].id,
+                            fw.level_name(c, level),
+                            &role.id,
+                            fw.level_name(c, earlier),
+                            &before.id,
+                            loc,
+                            earlier_loc,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}

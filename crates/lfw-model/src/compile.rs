@@ -1,0 +1,406 @@
+//! The compiler's driver: files to frameworks.
+//!
+//! load (read, parse, follow imports) → units (one per `framework` line,
+//! with the fragments it imports) → extends (inherit, then override) →
+//! resolve (names to indices) → check (graphs and the rules over them) →
+//! crosswalks (between compiled frameworks).
+
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, LoadedFile, Read};
+use crate::model::{Crosswalk, Framework, Mapping, Note};
+use crate::report;
+use crate::source::{FileId, Loc, Sources};
+use crate::suggest::did_you_mean;
+use crate::{check, resolve};
+use lfw_syntax::ast::{self, Item, ItemKind};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Everything one compilation produced. Frameworks are there even when
+/// there are errors (with the erroneous parts left out), so that `check`
+/// can report everything at once; other commands refuse to run on errors.
+#[derive(Debug)]
+pub struct Compilation {
+    pub sources: Sources,
+    pub frameworks: Vec<Framework>,
+    pub crosswalks: Vec<Crosswalk>,
+    /// Sorted by file and position, without repeats.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compilation {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == id)
+    }
+}
+
+/// Compiles the given files and everything they import.
+pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let files = load::load(roots, read, &mut sources, &mut diagnostics);
+    check_import_cycles(&files, &sources, &mut diagnostics);
+    let units = units(&files, &mut diagnostics);
+    let frameworks = frameworks(&units, &mut diagnostics);
+    let crosswalks = crosswalks(&files, &frameworks, &mut diagnostics);
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| (d.path.clone(), d.primary.as_ref().map(|l| l.loc), d.code, d.message.clone());
+        key(a).cmp(&key(b))
+    });
+    diagnostics.dedup();
+    Compilation { sources, frameworks, crosswalks, diagnostics }
+}
+
+/// Compiles one text, named `name`, with no other files: for tests and
+/// tools that hold the text already.
+pub fn compile_str(name: &str, text: &str) -> Compilation {
+    let read = |p: &Path| {
+        if p == Path::new(name) {
+            Ok(text.as_bytes().to_vec())
+        } else {
+            Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+        }
+    };
+    compile(&[PathBuf::from(name)], &read)
+}
+
+fn check_import_cycles(files: &[LoadedFile], sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let mut g: DiGraph<usize, Loc> = DiGraph::new();
+    for i in 0..files.len() {
+        g.add_node(i);
+    }
+    for f in files {
+        for (loc, target) in &f.imports {
+            if let Some(t) = target {
+                g.add_edge(NodeIndex::new(f.id.0 as usize), NodeIndex::new(t.0 as usize), *loc);
+            }
+        }
+    }
+    for cycle in crate::graph::cycles(&g) {
+        let chain: Vec<(Loc, String)> = (0..cycle.len())
+            .map(|i| {
+                let (a, b) = (cycle[i], cycle[(i + 1) % cycle.len()]);
+                let edge = g.find_edge(a, b).expect("cycle edges exist");
+                (g[edge], sources.get(FileId(b.index() as u32)).path.display().to_string())
+            })
+            .collect();
+        diagnostics.push(report::import_cycle(&chain));
+    }
+}
+
+/// A framework's own text: its `framework` line and the items of its file
+/// and of the fragments (files with no `framework` line) it imports.
+struct Unit<'a> {
+    header: &'a ast::FrameworkHeader,
+    file: FileId,
+    items: Vec<(FileId, &'a Item)>,
+    extends: Option<(FileId, &'a ast::Extends)>,
+}
+
+fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<Unit<'a>> {
+    let header_of = |f: &'a LoadedFile| {
+        f.ast.items.iter().find_map(|i| match i {
+            Item::Framework(h) => Some(h),
+            _ => None,
+        })
+    };
+    let mut in_unit = vec![false; files.len()];
+    let mut units = Vec::new();
+    for file in files {
+        let mut headers = file.ast.items.iter().filter_map(|i| match i {
+            Item::Framework(h) => Some(h),
+            _ => None,
+        });
+        let Some(header) = headers.next() else { continue };
+        for extra in headers {
+            diagnostics.push(report::second_framework(Loc::new(file.id, extra.id.span), Loc::new(file.id, header.id.span)));
+        }
+        // The file and its fragments, each once.
+        let mut members = vec![file.id];
+        let mut seen = HashSet::from([file.id]);
+        let mut at = 0;
+        while at < members.len() {
+            for (_, target) in &files[members[at].0 as usize].imports {
+                if let Some(t) = target {
+                    if header_of(&files[t.0 as usize]).is_none() && seen.insert(*t) {
+                        members.push(*t);
+                    }
+                }
+            }
+            at += 1;
+        }
+        let mut unit = Unit { header, file: file.id, items: Vec::new(), extends: None };
+        for m in members {
+            in_unit[m.0 as usize] = true;
+            for item in &files[m.0 as usize].ast.items {
+                match item {
+                    Item::Framework(_) | Item::Import(_) | Item::Crosswalk(_) => {}
+                    Item::Broken(b) if matches!(b.kind, ItemKind::Framework | ItemKind::Import | ItemKind::Crosswalk | ItemKind::Extends) => {}
+                    Item::Extends(e) => match unit.extends {
+                        Some((f, first)) => diagnostics.push(report::duplicate_extends(Loc::new(m, e.span), Loc::new(f, first.span))),
+                        None => unit.extends = Some((m, e)),
+                    },
+                    _ => unit.items.push((m, item)),
+                }
+            }
+        }
+        units.push(unit);
+    }
+    // Items in files that belong to no framework.
+    for file in files.iter().filter(|f| !in_unit[f.id.0 as usize]) {
+        let stray = file.ast.items.iter().find(|i| !matches!(i, Item::Import(_) | Item::Crosswalk(_) | Item::Broken(_)));
+        if let Some(item) = stray {
+            let word = match item {
+                Item::Extends(_) => "extends",
+                Item::Scale(_) => "scale",
+                Item::Domain(_) => "domain",
+                Item::Competency(c) => c.kind.keyword(),
+                Item::Credential(_) => "credential",
+                Item::Role(_) => "role",
+                _ => "item",
+            };
+            let span = item.span();
+            diagnostics.push(report::no_framework(Loc::new(file.id, lfw_syntax::Span::new(span.start, span.start + word.len())), word));
+        }
+    }
+    units
+}
+
+/// The id an element item declares, and its kind.
+pub(crate) fn declared(item: &Item) -> Option<(&ast::Ident, ItemKind)> {
+    match item {
+        Item::Scale(x) => Some((&x.id, ItemKind::Scale)),
+        Item::Domain(x) => Some((&x.id, ItemKind::Domain)),
+        Item::Competency(x) => Some((&x.id, ItemKind::Competency(x.kind))),
+        Item::Credential(x) => Some((&x.id, ItemKind::Credential)),
+        Item::Role(x) => Some((&x.id, ItemKind::Role)),
+        Item::Broken(b) => b.id.as_ref().map(|id| (id, b.kind)),
+        _ => None,
+    }
+}
+
+/// Competency kinds may replace each other (a `quality` may become a
+/// `behaviour`); other kinds only themselves.
+fn same_family(a: ItemKind, b: ItemKind) -> bool {
+    matches!((a, b), (ItemKind::Competency(_), ItemKind::Competency(_))) || a == b
+}
+
+fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framework> {
+    // Framework ids are unique across the compilation.
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut live = vec![true; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        match by_id.get(u.header.id.name.as_str()) {
+            Some(&first) => {
+                live[i] = false;
+                diagnostics.push(report::duplicate_id("compilation", &u.header.id.name, Loc::new(u.file, u.header.id.span), Loc::new(units[first].file, units[first].header.id.span)));
+            }
+            None => {
+                by_id.insert(&u.header.id.name, i);
+            }
+        }
+    }
+    // Each unit's base, when it names a known framework.
+    let mut base: Vec<Option<usize>> = vec![None; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        let Some((file, e)) = u.extends else { continue };
+        match by_id.get(e.framework.name.as_str()) {
+            Some(&b) => base[i] = Some(b),
+            None => diagnostics.push(report::unknown_reference(
+                "framework",
+                &e.framework.name,
+                Loc::new(file, e.framework.span),
+                did_you_mean(&e.framework.name, by_id.keys().copied()),
+                "import the file that declares it; `extends` names a framework by its id.",
+            )),
+        }
+    }
+    // Extends chains: a cycle is reported once and its members build alone.
+    let mut state = vec![0u8; units.len()]; // 0 new, 1 on the current walk, 2 done
+    let mut order = Vec::new();
+    for start in 0..units.len() {
+        let mut walk = Vec::new();
+        let mut at = Some(start);
+        while let Some(u) = at {
+            if state[u] == 2 {
+                break;
+            }
+            if state[u] == 1 {
+                let from = walk.iter().position(|&w| w == u).expect("on the walk");
+                let cycle: Vec<usize> = walk[from..].to_vec();
+                let chain: Vec<(String, Loc)> = cycle
+                    .iter()
+                    .map(|&c| {
+                        let (file, e) = units[c].extends.expect("in a cycle, so it extends");
+                        (units[c].header.id.name.clone(), Loc::new(file, e.framework.span))
+                    })
+                    .collect();
+                diagnostics.push(report::extends_cycle(&chain));
+                for c in cycle {
+                    base[c] = None;
+                }
+                break;
+            }
+            state[u] = 1;
+            walk.push(u);
+            at = base[u];
+        }
+        for &u in walk.iter().rev() {
+            state[u] = 2;
+            order.push(u);
+        }
+    }
+    // Effective items, bases first.
+    let mut effective: Vec<Option<Vec<(FileId, &Item)>>> = vec![None; units.len()];
+    let mut built: Vec<Option<Framework>> = vec![None; units.len()];
+    for u in order {
+        let unit = &units[u];
+        let mut items = match base[u] {
+            Some(b) => effective[b].clone().unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let inherited = items.len();
+        let mut replaced = HashSet::new();
+        for &(file, item) in &unit.items {
+            let Some((id, kind)) = declared(item) else {
+                items.push((file, item));
+                continue;
+            };
+            let found = items[..inherited].iter().position(|(_, i)| declared(i).map(|(d, _)| d.name == id.name).unwrap_or(false));
+            match found {
+                Some(pos) if replaced.insert(id.name.clone()) => {
+                    let (bfile, bitem) = items[pos];
+                    let (bid, bkind) = declared(bitem).expect("found by its id");
+                    if same_family(kind, bkind) {
+                        items[pos] = (file, item);
+                    } else {
+                        diagnostics.push(report::override_kind(&id.name, report::item_word(kind), report::item_word(bkind), Loc::new(file, id.span), Loc::new(bfile, bid.span)));
+                    }
+                }
+                _ => items.push((file, item)),
+            }
+        }
+        if live[u] {
+            let extends = unit.extends.map(|(_, e)| e.framework.name.clone());
+            let mut fw = resolve::build(unit.header, unit.file, &items, extends, diagnostics);
+            check::check(&mut fw, diagnostics);
+            built[u] = Some(fw);
+        }
+        effective[u] = Some(items);
+    }
+    built.into_iter().flatten().collect()
+}
+
+fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut Vec<Diagnostic>) -> Vec<Crosswalk> {
+    let mut out = Vec::new();
+    let mut seen: HashMap<String, Loc> = HashMap::new();
+    for file in files {
+        for item in &file.ast.items {
+            let Item::Crosswalk(cw) = item else { continue };
+            let loc = |span| Loc::new(file.id, span);
+            if let Some(first) = seen.get(&cw.id.name) {
+                diagnostics.push(report::duplicate_id("compilation", &cw.id.name, loc(cw.id.span), *first));
+                continue;
+            }
+            seen.insert(cw.id.name.clone(), loc(cw.id.span));
+            let Some((from, to)) = &cw.between else {
+                diagnostics.push(report::incomplete_crosswalk(&cw.id.name, loc(cw.id.span)));
+                continue;
+            };
+            let find = |id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| {
+                let fw = frameworks.iter().find(|f| f.id == id.name);
+                if fw.is_none() {
+                    diagnostics.push(report::unknown_reference(
+                        "framework",
+                        &id.name,
+                        loc(id.span),
+                        did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str())),
+                        "import the file that declares it.",
+                    ));
+                }
+                fw
+            };
+            let (fa, fb) = (find(from, diagnostics), find(to, diagnostics));
+            let mut mappings = Vec::new();
+            for m in &cw.mappings {
+                let mut ok = true;
+                for (fw, id) in [(fa, &m.from), (fb, &m.to)] {
+                    if let Some(fw) = fw {
+                        if resolve::element_names(fw).all(|n| n != id.name) {
+                            ok = false;
+                            diagnostics.push(report::unknown_reference(
+                                &format!("element of `{}`", fw.id),
+                                &id.name,
+                                loc(id.span),
+                                did_you_mean(&id.name, resolve::element_names(fw)),
+                                "crosswalks map elements by the ids their frameworks give them.",
+                            ));
+                        }
+                    }
+                }
+                if ok {
+                    mappings.push(Mapping {
+                        from: m.from.name.clone(),
+                        to: m.to.name.clone(),
+                        closeness: m.closeness,
+                        rationale: m.rationale.as_ref().map(|t| t.value.clone()),
+                        loc: loc(m.span),
+                    });
+                }
+            }
+            let levels = crosswalk_levels(cw, fa, fb, file.id, diagnostics);
+            out.push(Crosswalk {
+                id: cw.id.name.clone(),
+                title: cw.title.value.clone(),
+                from: from.name.clone(),
+                to: to.name.clone(),
+                levels,
+                mappings,
+                description: cw.description.as_ref().map(|t| t.value.clone()),
+                notes: cw.notes.iter().map(|n| Note { kind: n.kind, text: n.text.value.clone() }).collect(),
+                loc: loc(cw.id.span),
+            });
+        }
+    }
+    out
+}
+
+/// Level correspondences: each level must be on a scale of its framework,
+/// and the correspondence must keep order.
+fn crosswalk_levels(cw: &ast::Crosswalk, fa: Option<&Framework>, fb: Option<&Framework>, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+    let rank = |fw: &Framework, id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
+        let r = fw.scales.iter().find_map(|s| s.levels.iter().position(|l| *l == id.name));
+        if r.is_none() {
+            let all: Vec<&str> = fw.scales.iter().flat_map(|s| s.levels.iter().map(String::as_str)).collect();
+            diagnostics.push(report::unknown_reference(
+                &format!("level in `{}`", fw.id),
+                &id.name,
+                Loc::new(file, id.span),
+                did_you_mean(&id.name, all),
+                "name a level of one of the framework's scales.",
+            ));
+        }
+        r
+    };
+    let mut ranked: Vec<(usize, usize, &ast::LevelMap)> = Vec::new();
+    for l in &cw.levels {
+        let a = fa.map(|f| rank(f, &l.from, diagnostics));
+        let b = fb.map(|f| rank(f, &l.to, diagnostics));
+        if let (Some(Some(a)), Some(Some(b))) = (a, b) {
+            ranked.push((a, b, l));
+        }
+    }
+    for (i, x) in ranked.iter().enumerate() {
+        for y in &ranked[..i] {
+            if (x.0 > y.0 && x.1 < y.1) || (x.0 < y.0 && x.1 > y.1) {
+                diagnostics.push(report::crosswalk_level_order(Loc::new(file, x.2.span), Loc::new(file, y.2.span)));
+            }
+        }
+    }
+    cw.levels.iter().map(|l| (l.from.name.clone(), l.to.name.clone())).collect()
+}

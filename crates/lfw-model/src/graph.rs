@@ -1,0 +1,189 @@
+//! Queries over the compiled graphs: the ones the analyses build on.
+//!
+//! Every query is deterministic: where a graph allows several answers, ties
+//! are broken by source order (the lower index first).
+
+use crate::model::{CompetencyId, Framework, Rank, RoleId};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+impl Framework {
+    /// Every competency level, in an order that respects the prerequisite
+    /// graph. `None` when the graph has a cycle (a compile error).
+    pub fn development_order(&self) -> Option<Vec<(CompetencyId, Rank)>> {
+        let all: Vec<NodeIndex> = self.prerequisites.node_indices().collect();
+        self.topological(&all)
+    }
+
+    /// The given competency levels and everything they need first, directly
+    /// or not, in an order that respects the prerequisite graph: what a
+    /// development plan must cover. `None` when a cycle is involved.
+    pub fn plan_order(&self, targets: &[(CompetencyId, Rank)]) -> Option<Vec<(CompetencyId, Rank)>> {
+        let mut seen = vec![false; self.prerequisites.node_count()];
+        let mut stack: Vec<NodeIndex> = targets.iter().map(|&(c, r)| self.level_node(c, r)).collect();
+        let mut nodes = Vec::new();
+        while let Some(n) = stack.pop() {
+            if std::mem::replace(&mut seen[n.index()], true) {
+                continue;
+            }
+            nodes.push(n);
+            stack.extend(self.prerequisites.neighbors_directed(n, Direction::Incoming));
+        }
+        self.topological(&nodes)
+    }
+
+    /// Kahn's algorithm over a subset of nodes, smallest node first among
+    /// those ready.
+    fn topological(&self, nodes: &[NodeIndex]) -> Option<Vec<(CompetencyId, Rank)>> {
+        let g = &self.prerequisites;
+        let mut inside = vec![false; g.node_count()];
+        for n in nodes {
+            inside[n.index()] = true;
+        }
+        let mut indegree = vec![0usize; g.node_count()];
+        for &n in nodes {
+            indegree[n.index()] = g.neighbors_directed(n, Direction::Incoming).filter(|m| inside[m.index()]).count();
+        }
+        let mut ready: BinaryHeap<Reverse<NodeIndex>> = nodes.iter().filter(|n| indegree[n.index()] == 0).map(|&n| Reverse(n)).collect();
+        let mut order = Vec::with_capacity(nodes.len());
+        while let Some(Reverse(n)) = ready.pop() {
+            order.push(g[n]);
+            for m in g.neighbors_directed(n, Direction::Outgoing) {
+                if inside[m.index()] {
+                    indegree[m.index()] -= 1;
+                    if indegree[m.index()] == 0 {
+                        ready.push(Reverse(m));
+                    }
+                }
+            }
+        }
+        (order.len() == nodes.len()).then_some(order)
+    }
+
+    /// Which roles can be reached from an entry role.
+    pub fn reachable_roles(&self) -> Vec<bool> {
+        let mut seen = vec![false; self.roles.len()];
+        let mut queue: VecDeque<NodeIndex> = self.entry_roles().into_iter().map(|r| NodeIndex::new(r.0)).collect();
+        for n in &queue {
+            seen[n.index()] = true;
+        }
+        while let Some(n) = queue.pop_front() {
+            for m in self.progression.neighbors(n) {
+                if !std::mem::replace(&mut seen[m.index()], true) {
+                    queue.push_back(m);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Whether `to` can be reached from `from` by progression (a role
+    /// reaches itself).
+    pub fn leads_to(&self, from: RoleId, to: RoleId) -> bool {
+        petgraph::algo::has_path_connecting(&self.progression, NodeIndex::new(from.0), NodeIndex::new(to.0), None)
+    }
+
+    /// The route from one role to another with the fewest steps, both ends
+    /// included. Among equally short routes, the one through earlier-declared
+    /// roles.
+    pub fn shortest_route(&self, from: RoleId, to: RoleId) -> Option<Vec<RoleId>> {
+        let mut previous: Vec<Option<usize>> = vec![None; self.roles.len()];
+        let mut seen = vec![false; self.roles.len()];
+        let mut queue = VecDeque::from([from.0]);
+        seen[from.0] = true;
+        while let Some(n) = queue.pop_front() {
+            if n == to.0 {
+                let mut route = vec![RoleId(n)];
+                let mut at = n;
+                while let Some(p) = previous[at] {
+                    route.push(RoleId(p));
+                    at = p;
+                }
+                route.reverse();
+                return Some(route);
+            }
+            let mut next: Vec<usize> = self.progression.neighbors(NodeIndex::new(n)).map(|m| m.index()).collect();
+            next.sort_unstable();
+            next.dedup();
+            for m in next {
+                if !std::mem::replace(&mut seen[m], true) {
+                    previous[m] = Some(n);
+                    queue.push_back(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// The least time a route takes: the sum of the `after … for` minimums
+    /// along it, in months.
+    pub fn route_months(&self, route: &[RoleId]) -> u32 {
+        route
+            .windows(2)
+            .map(|w| {
+                self.roles[w[1].0]
+                    .after
+                    .iter()
+                    .filter(|a| a.role == w[0])
+                    .filter_map(|a| a.min_months)
+                    .min()
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+}
+
+/// One cycle per strongly connected component that has one, as the list of
+/// nodes along it (the first node is not repeated at the end). Deterministic:
+/// each cycle starts at its smallest node.
+pub fn cycles<N, E>(g: &DiGraph<N, E>) -> Vec<Vec<NodeIndex>> {
+    let mut out = Vec::new();
+    for mut scc in petgraph::algo::tarjan_scc(g) {
+        scc.sort_unstable();
+        let start = scc[0];
+        let self_loop = g.contains_edge(start, start);
+        if scc.len() == 1 && !self_loop {
+            continue;
+        }
+        if self_loop {
+            out.push(vec![start]);
+            continue;
+        }
+        // Breadth-first inside the component, from `start` back to it.
+        let mut inside = vec![false; g.node_count()];
+        for n in &scc {
+            inside[n.index()] = true;
+        }
+        let mut previous: Vec<Option<NodeIndex>> = vec![None; g.node_count()];
+        let mut queue = VecDeque::from([start]);
+        let mut seen = vec![false; g.node_count()];
+        seen[start.index()] = true;
+        let mut last = None;
+        'search: while let Some(n) = queue.pop_front() {
+            let mut next: Vec<NodeIndex> = g.neighbors(n).filter(|m| inside[m.index()]).collect();
+            next.sort_unstable();
+            for m in next {
+                if m == start {
+                    last = Some(n);
+                    break 'search;
+                }
+                if !std::mem::replace(&mut seen[m.index()], true) {
+                    previous[m.index()] = Some(n);
+                    queue.push_back(m);
+                }
+            }
+        }
+        let Some(mut at) = last else { continue };
+        let mut path = vec![at];
+        while let Some(p) = previous[at.index()] {
+            path.push(p);
+            at = p;
+        }
+        path.reverse();
+        out.push(path);
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,28 @@
+//! The model layer of lfw: the compiler from `.lfw` files to frameworks.
+//!
+//! This crate owns loading files and following imports, `extends`, name
+//! resolution, validation, the compiled [`Framework`] with its petgraph
+//! graphs (role progression and competency prerequisites) and the queries
+//! over them, and the [`Diagnostic`] type every layer reports in. It works
+//! on the syntax crate's tree and never sees a pest pair; it knows nothing
+//! of profiles, readiness or output formats other than its own JSON export.
+
+mod check;
+mod compile;
+pub mod diagnostic;
+pub mod export;
+mod graph;
+mod load;
+pub mod model;
+mod report;
+mod resolve;
+pub mod source;
+mod suggest;
+
+pub use compile::{compile, compile_str, Compilation};
+pub use diagnostic::{Diagnostic, Severity};
+pub use graph::cycles;
+pub use load::Read;
+pub use model::*;
+pub use source::{FileId, Loc, Sources};
+pub use suggest::did_you_mean;

@@ -1,0 +1,451 @@
+//! Name resolution: a framework's items to the compiled [`Framework`].
+//!
+//! All ids of a framework share one namespace (scales, domains,
+//! competencies, credentials, roles); levels are names on their scale.
+//! Anything that does not resolve is reported and left out, so the rest can
+//! still be checked.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::*;
+use crate::report;
+use crate::source::{FileId, Loc};
+use crate::suggest::did_you_mean;
+use lfw_syntax::ast::{self, Item, ItemKind};
+use petgraph::graph::DiGraph;
+use std::collections::{HashMap, HashSet};
+
+/// The names a crosswalk may map: every element id of a framework.
+pub fn element_names(fw: &Framework) -> impl Iterator<Item = &str> {
+    fw.scales
+        .iter()
+        .map(|s| s.id.as_str())
+        .chain(fw.domains.iter().map(|d| d.id.as_str()))
+        .chain(fw.competencies.iter().map(|c| c.id.as_str()))
+        .chain(fw.credentials.iter().map(|c| c.id.as_str()))
+        .chain(fw.roles.iter().map(|r| r.id.as_str()))
+}
+
+/// What a reference may name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Scale,
+    Domain,
+    Competency,
+    Role,
+    /// In a requirement: a credential or a role (held), or a competency
+    /// (reported as missing its level).
+    Requirement,
+}
+
+impl Want {
+    fn word(self) -> &'static str {
+        match self {
+            Want::Scale => "scale",
+            Want::Domain => "domain",
+            Want::Competency => "competency",
+            Want::Role => "role",
+            Want::Requirement => "credential or role",
+        }
+    }
+
+    fn accepts(self, e: Element) -> bool {
+        matches!(
+            (self, e),
+            (Want::Scale, Element::Scale(_))
+                | (Want::Domain, Element::Domain(_))
+                | (Want::Competency, Element::Competency(_))
+                | (Want::Role, Element::Role(_))
+                | (Want::Requirement, Element::Credential(_) | Element::Role(_) | Element::Competency(_))
+        )
+    }
+}
+
+fn element_word(e: Element, fw: &Framework) -> &'static str {
+    match e {
+        Element::Scale(_) => "scale",
+        Element::Domain(_) => "domain",
+        Element::Competency(c) => fw.competencies[c.0].kind.keyword(),
+        Element::Credential(_) => "credential",
+        Element::Role(_) => "role",
+    }
+}
+
+struct Resolver<'d> {
+    fw: Framework,
+    names: HashMap<String, (Element, Loc)>,
+    /// Ids of items that failed to parse: references to them are not
+    /// reported again.
+    broken: HashSet<String>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+fn notes(notes: &[ast::Note]) -> Vec<Note> {
+    notes.iter().map(|n| Note { kind: n.kind, text: n.text.value.clone() }).collect()
+}
+
+fn text(t: &Option<ast::Text>) -> Option<String> {
+    t.as_ref().map(|t| t.value.clone())
+}
+
+/// Builds one framework from its effective items (inherited and own).
+pub fn build(header: &ast::FrameworkHeader, file: FileId, items: &[(FileId, &Item)], extends: Option<String>, diagnostics: &mut Vec<Diagnostic>) -> Framework {
+    let fw = Framework {
+        id: header.id.name.clone(),
+        title: header.title.value.clone(),
+        version: text(&header.version),
+        owner: text(&header.owner),
+        sector: text(&header.sector),
+        sources: header.sources.iter().map(|t| t.value.clone()).collect(),
+        description: text(&header.description),
+        notes: notes(&header.notes),
+        extends,
+        default_scale: None,
+        scales: Vec::new(),
+        domains: Vec::new(),
+        competencies: Vec::new(),
+        credentials: Vec::new(),
+        roles: Vec::new(),
+        progression: DiGraph::new(),
+        prerequisites: DiGraph::new(),
+        first_node: Vec::new(),
+        loc: Loc::new(file, header.id.span),
+    };
+    let mut r = Resolver { fw, names: HashMap::new(), broken: HashSet::new(), diagnostics };
+    let declared = r.declare(items);
+    r.default_scale(header, file);
+    for &(file, item) in &declared {
+        if let Item::Competency(c) = item {
+            r.competency_levels(file, c);
+        }
+    }
+    let mut c = 0;
+    let mut cred = 0;
+    let mut role = 0;
+    for &(file, item) in &declared {
+        match item {
+            Item::Competency(x) => {
+                r.prerequisites(CompetencyId(c), file, x);
+                c += 1;
+            }
+            Item::Credential(x) => {
+                let reqs = x.requirements.iter().filter_map(|q| r.requirement(file, q)).collect();
+                r.fw.credentials[cred].requirements = reqs;
+                cred += 1;
+            }
+            Item::Role(x) => {
+                r.role(RoleId(role), file, x);
+                role += 1;
+            }
+            _ => {}
+        }
+    }
+    r.fw
+}
+
+impl Resolver<'_> {
+    fn loc(&self, file: FileId, span: lfw_syntax::Span) -> Loc {
+        Loc::new(file, span)
+    }
+
+    /// Gives every element its index, reporting duplicate ids. Returns the
+    /// items that were declared (duplicates left out), in order.
+    fn declare<'a>(&mut self, items: &[(FileId, &'a Item)]) -> Vec<(FileId, &'a Item)> {
+        let mut out = Vec::new();
+        for &(file, item) in items {
+            if let Item::Broken(b) = item {
+                if let Some(id) = &b.id {
+                    self.broken.insert(id.name.clone());
+                }
+                // A broken domain still owns the competencies under it.
+                if b.kind == ItemKind::Domain {
+                    continue;
+                }
+                continue;
+            }
+            let Some((id, _)) = crate::compile::declared(item) else { continue };
+            let loc = Loc::new(file, id.span);
+            if let Some((_, first)) = self.names.get(&id.name) {
+                self.diagnostics.push(report::duplicate_id("framework", &id.name, loc, *first));
+                continue;
+            }
+            let element = match item {
+                Item::Scale(s) => {
+                    let levels = self.levels(file, s);
+                    self.fw.scales.push(Scale {
+                        id: s.id.name.clone(),
+                        title: text(&s.title),
+                        levels,
+                        description: text(&s.description),
+                        notes: notes(&s.notes),
+                        loc,
+                    });
+                    Element::Scale(ScaleId(self.fw.scales.len() - 1))
+                }
+                Item::Domain(d) => {
+                    self.fw.domains.push(Domain {
+                        id: d.id.name.clone(),
+                        title: d.title.value.clone(),
+                        description: text(&d.description),
+                        notes: notes(&d.notes),
+                        competencies: Vec::new(),
+                        loc,
+                    });
+                    Element::Domain(DomainId(self.fw.domains.len() - 1))
+                }
+                Item::Competency(c) => {
+                    self.fw.competencies.push(Competency {
+                        id: c.id.name.clone(),
+                        kind: c.kind,
+                        title: c.title.value.clone(),
+                        domain: None,
+                        scale: None,
+                        description: text(&c.description),
+                        indicators: c.indicators.iter().map(|i| Indicator { negative: i.negative, text: i.text.value.clone() }).collect(),
+                        descriptors: Vec::new(),
+                        prerequisites: Vec::new(),
+                        notes: notes(&c.notes),
+                        loc,
+                    });
+                    Element::Competency(CompetencyId(self.fw.competencies.len() - 1))
+                }
+                Item::Credential(c) => {
+                    self.fw.credentials.push(Credential {
+                        id: c.id.name.clone(),
+                        title: c.title.value.clone(),
+                        kind: c.kind.as_ref().map(|k| k.name.clone()),
+                        description: text(&c.description),
+                        requirements: Vec::new(),
+                        notes: notes(&c.notes),
+                        loc,
+                    });
+                    Element::Credential(CredentialId(self.fw.credentials.len() - 1))
+                }
+                Item::Role(r) => {
+                    self.fw.roles.push(Role {
+                        id: r.id.name.clone(),
+                        title: r.title.value.clone(),
+                        entry: r.entry.is_some(),
+                        after: Vec::new(),
+                        requirements: Vec::new(),
+                        description: text(&r.description),
+                        notes: notes(&r.notes),
+                        loc,
+                    });
+                    Element::Role(RoleId(self.fw.roles.len() - 1))
+                }
+                _ => continue,
+            };
+            self.names.insert(id.name.clone(), (element, loc));
+            out.push((file, item));
+        }
+        out
+    }
+
+    fn levels(&mut self, file: FileId, s: &ast::Scale) -> Vec<String> {
+        if s.levels.is_empty() {
+            self.diagnostics.push(report::empty_scale(&s.id.name, self.loc(file, s.id.span)));
+        }
+        let mut seen: HashMap<&str, Loc> = HashMap::new();
+        let mut out = Vec::new();
+        for l in &s.levels {
+            let loc = self.loc(file, l.span);
+            match seen.get(l.name.as_str()) {
+                Some(first) => self.diagnostics.push(report::duplicate_id("scale", &l.name, loc, *first)),
+                None => {
+                    seen.insert(&l.name, loc);
+                    out.push(l.name.clone());
+                }
+            }
+        }
+        out
+    }
+
+    fn default_scale(&mut self, header: &ast::FrameworkHeader, file: FileId) {
+        self.fw.default_scale = match &header.default_scale {
+            Some(id) => match self.lookup(file, id, Want::Scale) {
+                Some(Element::Scale(s)) => Some(s),
+                _ => None,
+            },
+            None if self.fw.scales.len() == 1 => Some(ScaleId(0)),
+            None => None,
+        };
+    }
+
+    /// Looks a name up, reporting it when it is unknown or of the wrong kind.
+    fn lookup(&mut self, file: FileId, id: &ast::Ident, want: Want) -> Option<Element> {
+        let loc = self.loc(file, id.span);
+        match self.names.get(&id.name) {
+            Some(&(e, _)) if want.accepts(e) => Some(e),
+            Some(&(e, decl)) => {
+                let is = element_word(e, &self.fw);
+                self.diagnostics.push(report::wrong_kind(&id.name, is, want.word(), loc, decl));
+                None
+            }
+            None if self.broken.contains(&id.name) => None,
+            None => {
+                let fw = &self.fw;
+                let candidates = self.names.iter().filter(|(_, (e, _))| want.accepts(*e)).map(|(n, _)| n.as_str());
+                let mut candidates: Vec<&str> = candidates.collect();
+                candidates.sort_unstable();
+                let suggestion = did_you_mean(&id.name, candidates);
+                let hint = match want {
+                    Want::Scale => "declare it with `scale <id> \"Title\"`.".to_string(),
+                    Want::Domain => "declare it with `domain <id> \"Title\"`.".to_string(),
+                    Want::Competency => "declare it with `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`).".to_string(),
+                    Want::Role => "declare it with `role <id> \"Title\"`.".to_string(),
+                    Want::Requirement => "declare it with `credential <id> \"Title\"`, or name a role.".to_string(),
+                };
+                let _ = fw;
+                self.diagnostics.push(report::unknown_reference(want.word(), &id.name, loc, suggestion, &hint));
+                None
+            }
+        }
+    }
+
+    fn competency_id(&mut self, file: FileId, id: &ast::Ident) -> Option<CompetencyId> {
+        match self.lookup(file, id, Want::Competency) {
+            Some(Element::Competency(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The rank of a level on a competency's scale, or a diagnostic.
+    fn level(&mut self, file: FileId, c: CompetencyId, level: &ast::Ident) -> Option<Rank> {
+        let comp = &self.fw.competencies[c.0];
+        let loc = self.loc(file, level.span);
+        let Some(scale) = comp.scale else {
+            self.diagnostics.push(report::no_scale(&comp.id, loc, comp.loc));
+            return None;
+        };
+        let scale = &self.fw.scales[scale.0];
+        if let Some(rank) = scale.levels.iter().position(|l| *l == level.name) {
+            return Some(rank);
+        }
+        let numeric: Option<Vec<u64>> = scale.levels.iter().map(|l| l.parse().ok()).collect();
+        let above = match (numeric, level.name.parse::<u64>()) {
+            (Some(ns), Ok(n)) => ns.iter().max().filter(|&&top| n > top).is_some(),
+            _ => false,
+        };
+        let d = if above {
+            report::level_above_scale(&level.name, &scale.id, scale.levels.last().map(String::as_str).unwrap_or(""), loc)
+        } else {
+            report::unknown_level(&level.name, &comp.id, &scale.id, &scale.levels, loc)
+        };
+        self.diagnostics.push(d);
+        None
+    }
+
+    /// A competency's domain, scale and level descriptors.
+    fn competency_levels(&mut self, file: FileId, c: &ast::Competency) {
+        let Some(Element::Competency(id)) = self.names.get(&c.id.name).map(|(e, _)| *e) else { return };
+        if let Some(d) = &c.domain {
+            if let Some(Element::Domain(d)) = self.names.get(&d.name).map(|(e, _)| *e) {
+                self.fw.competencies[id.0].domain = Some(d);
+                self.fw.domains[d.0].competencies.push(id);
+            }
+        }
+        let scale = match &c.scale {
+            Some(s) => match self.lookup(file, s, Want::Scale) {
+                Some(Element::Scale(s)) => Some(s),
+                _ => None,
+            },
+            None => self.fw.default_scale,
+        };
+        self.fw.competencies[id.0].scale = scale;
+        for d in &c.descriptors {
+            if let Some(rank) = self.level(file, id, &d.level) {
+                self.fw.competencies[id.0].descriptors.push((rank, d.text.value.clone()));
+            }
+        }
+    }
+
+    fn prerequisites(&mut self, id: CompetencyId, file: FileId, c: &ast::Competency) {
+        for p in &c.prerequisites {
+            let at = match &p.at {
+                Some(l) => self.level(file, id, l),
+                None => Some(0),
+            };
+            let needs = self.competency_id(file, &p.needs);
+            let level = needs.and_then(|n| self.level(file, n, &p.level));
+            if let (Some(at), Some(needs), Some(level)) = (at, needs, level) {
+                let loc = self.loc(file, p.span);
+                self.fw.competencies[id.0].prerequisites.push(Prerequisite { at, needs, level, loc });
+            }
+        }
+    }
+
+    fn role(&mut self, id: RoleId, file: FileId, r: &ast::Role) {
+        for a in &r.after {
+            if let Some(Element::Role(from)) = self.lookup(file, &a.role, Want::Role) {
+                let loc = self.loc(file, a.span);
+                self.fw.roles[id.0].after.push(After { role: from, min_months: a.min_time.map(|t| t.months), loc });
+            }
+        }
+        let reqs = r.requirements.iter().filter_map(|q| self.requirement(file, q)).collect();
+        self.fw.roles[id.0].requirements = reqs;
+    }
+
+    fn requirement(&mut self, file: FileId, q: &ast::Requirement) -> Option<Requirement> {
+        let loc = self.loc(file, q.span);
+        let condition = match &q.condition {
+            ast::Condition::Level { competency, level } => {
+                let c = self.competency_id(file, competency)?;
+                let level = self.level(file, c, level)?;
+                Condition::Level { competency: c, level }
+            }
+            ast::Condition::Named { name } => match self.lookup(file, name, Want::Requirement)? {
+                Element::Credential(credential) => Condition::Credential { credential },
+                Element::Role(role) => Condition::Role { role },
+                _ => {
+                    self.diagnostics.push(report::missing_level(&name.name, self.loc(file, name.span)));
+                    return None;
+                }
+            },
+            ast::Condition::Experience { time, role } => match self.lookup(file, role, Want::Role)? {
+                Element::Role(role) => Condition::Experience { role, months: time.months },
+                _ => return None,
+            },
+            ast::Condition::AllIn { domain, level } => {
+                let Element::Domain(d) = self.lookup(file, domain, Want::Domain)? else { return None };
+                let members = self.fw.domains[d.0].competencies.clone();
+                if members.is_empty() {
+                    self.diagnostics.push(report::empty_domain(&domain.name, self.loc(file, domain.span)));
+                }
+                let mut ranked = Vec::new();
+                for c in members {
+                    ranked.push((c, self.level(file, c, level)?));
+                }
+                Condition::AllIn { domain: d, level: level.name.clone(), members: ranked }
+            }
+            ast::Condition::CountOf { count, of, level } => {
+                let mut members = Vec::new();
+                let mut complete = true;
+                for id in of {
+                    match self.competency_id(file, id) {
+                        Some(c) => match self.level(file, c, level) {
+                            Some(rank) => members.push((c, rank)),
+                            None => complete = false,
+                        },
+                        None => complete = false,
+                    }
+                }
+                let n = match count {
+                    ast::Count::Exactly(n, span) => {
+                        if *n as usize > of.len() {
+                            self.diagnostics.push(report::unmeetable_count(*n, of.len(), self.loc(file, *span)));
+                            return None;
+                        }
+                        *n
+                    }
+                    ast::Count::Any(_) => 1,
+                    ast::Count::All(_) => of.len() as u32,
+                };
+                if !complete {
+                    return None;
+                }
+                Condition::CountOf { count: n, level: level.name.clone(), members }
+            }
+        };
+        Some(Requirement { necessity: q.necessity, condition, loc })
+    }
+}
