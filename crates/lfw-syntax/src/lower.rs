@@ -238,9 +238,24 @@ fn once<T>(slot: &mut Option<T>, seen: &mut Option<Span>, value: T, span: Span, 
 }
 
 impl Lower<'_> {
+    /// The pair's span without the whitespace and comments pest lets a
+    /// rule swallow after its last token: it ends where its last token does.
     fn span(&self, pair: &Pair<Rule>) -> Span {
-        let s = pair.as_span();
-        Span::new(self.at + s.start(), self.at + s.end())
+        let start = pair.as_span().start();
+        let mut last = pair.clone();
+        // A quoted piece is a leaf: its inner text stops before the quote.
+        while last.as_rule() != Rule::quoted {
+            match last.clone().into_inner().last() {
+                Some(inner) => last = inner,
+                None => break,
+            }
+        }
+        let end = if last.as_rule() == pair.as_rule() && last.as_span() == pair.as_span() {
+            start + pair.as_str().trim_end().len()
+        } else {
+            last.as_span().end()
+        };
+        Span::new(self.at + start, self.at + end)
     }
 
     fn ident(&self, pair: Pair<Rule>) -> Ident {
