@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "lfw", version, about = "Compile, check and query leadership and competency frameworks written in .lfw")]
+#[command(
+    name = "lfw",
+    version,
+    about = "Compile, check and query leadership and competency frameworks written in .lfw"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -52,8 +56,15 @@ enum ExportFormat {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, deny_warnings } => check(&paths, format, deny_warnings),
-        Command::Export { to: ExportFormat::Json, framework } => export_json(&framework),
+        Command::Check {
+            paths,
+            format,
+            deny_warnings,
+        } => check(&paths, format, deny_warnings),
+        Command::Export {
+            to: ExportFormat::Json,
+            framework,
+        } => export_json(&framework),
     }
 }
 
@@ -164,6 +175,9 @@ fn export_json(path: &Path) -> ExitCode {
         eprintln!("error: `{}` declares no framework (it has no `framework` line)", path.display());
         return ExitCode::from(1);
     };
-    println!("{}", serde_json::to_string_pretty(&lfw_model::export::framework(fw)).expect("JSON values serialise"));
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&lfw_model::export::framework(fw)).expect("JSON values serialise")
+    );
     ExitCode::SUCCESS
 }

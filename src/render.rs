@@ -14,7 +14,11 @@ pub fn use_colour() -> bool {
 }
 
 pub fn diagnostic(d: &Diagnostic, sources: &Sources, colour: bool) -> String {
-    let theme = if colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false);
     let mut out = String::new();
     let with = d.with_sources(sources);

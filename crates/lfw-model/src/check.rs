@@ -49,7 +49,7 @@ fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
     let reachable = fw.reachable_roles();
     let entries: Vec<String> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.clone()).collect();
     for (i, role) in fw.roles.iter().enumerate() {
-        if !reachable[i] && !in_cycle[i] {
+        if !reachable[i] && !in_cycle[i] && !role.unresolved_after {
             diagnostics.push(report::unreachable_role(&role.id, role.loc, &entries));
         }
     }
@@ -90,7 +90,9 @@ fn prerequisites(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
                 }
             })
             .collect();
-        let locs: Vec<Loc> = (0..cycle.len()).filter_map(|i| needs_loc.get(&(cycle[i], cycle[(i + 1) % cycle.len()])).copied()).collect();
+        let locs: Vec<Loc> = (0..cycle.len())
+            .filter_map(|i| needs_loc.get(&(cycle[i], cycle[(i + 1) % cycle.len()])).copied())
+            .collect();
         diagnostics.push(report::prerequisite_cycle(&names, &locs));
     }
 }
@@ -100,10 +102,14 @@ fn prerequisites(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
 fn credentials_before_roles(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
     for (t, role) in fw.roles.iter().enumerate() {
         for req in &role.requirements {
-            let Condition::Credential { credential } = req.condition else { continue };
+            let Condition::Credential { credential } = req.condition else {
+                continue;
+            };
             let cred = &fw.credentials[credential.0];
             for entry in &cred.requirements {
-                let (Condition::Role { role: r } | Condition::Experience { role: r, .. }) = entry.condition else { continue };
+                let (Condition::Role { role: r } | Condition::Experience { role: r, .. }) = entry.condition else {
+                    continue;
+                };
                 if fw.leads_to(RoleId(t), r) {
                     diagnostics.push(report::credential_needs_role(&role.id, &cred.id, req.loc, entry.loc));
                 }

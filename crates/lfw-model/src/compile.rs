@@ -53,7 +53,12 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
         key(a).cmp(&key(b))
     });
     diagnostics.dedup();
-    Compilation { sources, frameworks, crosswalks, diagnostics }
+    Compilation {
+        sources,
+        frameworks,
+        crosswalks,
+        diagnostics,
+    }
 }
 
 /// Compiles one text, named `name`, with no other files: for tests and
@@ -118,7 +123,10 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
         });
         let Some(header) = headers.next() else { continue };
         for extra in headers {
-            diagnostics.push(report::second_framework(Loc::new(file.id, extra.id.span), Loc::new(file.id, header.id.span)));
+            diagnostics.push(report::second_framework(
+                Loc::new(file.id, extra.id.span),
+                Loc::new(file.id, header.id.span),
+            ));
         }
         // The file and its fragments, each once.
         let mut members = vec![file.id];
@@ -134,13 +142,22 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
             }
             at += 1;
         }
-        let mut unit = Unit { header, file: file.id, items: Vec::new(), extends: None };
+        let mut unit = Unit {
+            header,
+            file: file.id,
+            items: Vec::new(),
+            extends: None,
+        };
         for m in members {
             in_unit[m.0 as usize] = true;
             for item in &files[m.0 as usize].ast.items {
                 match item {
                     Item::Framework(_) | Item::Import(_) | Item::Crosswalk(_) => {}
-                    Item::Broken(b) if matches!(b.kind, ItemKind::Framework | ItemKind::Import | ItemKind::Crosswalk | ItemKind::Extends) => {}
+                    Item::Broken(b)
+                        if matches!(
+                            b.kind,
+                            ItemKind::Framework | ItemKind::Import | ItemKind::Crosswalk | ItemKind::Extends
+                        ) => {}
                     Item::Extends(e) => match unit.extends {
                         Some((f, first)) => diagnostics.push(report::duplicate_extends(Loc::new(m, e.span), Loc::new(f, first.span))),
                         None => unit.extends = Some((m, e)),
@@ -153,7 +170,11 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
     }
     // Items in files that belong to no framework.
     for file in files.iter().filter(|f| !in_unit[f.id.0 as usize]) {
-        let stray = file.ast.items.iter().find(|i| !matches!(i, Item::Import(_) | Item::Crosswalk(_) | Item::Broken(_)));
+        let stray = file
+            .ast
+            .items
+            .iter()
+            .find(|i| !matches!(i, Item::Import(_) | Item::Crosswalk(_) | Item::Broken(_)));
         if let Some(item) = stray {
             let word = match item {
                 Item::Extends(_) => "extends",
@@ -165,7 +186,10 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
                 _ => "item",
             };
             let span = item.span();
-            diagnostics.push(report::no_framework(Loc::new(file.id, lfw_syntax::Span::new(span.start, span.start + word.len())), word));
+            diagnostics.push(report::no_framework(
+                Loc::new(file.id, lfw_syntax::Span::new(span.start, span.start + word.len())),
+                word,
+            ));
         }
     }
     units
@@ -198,7 +222,12 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         match by_id.get(u.header.id.name.as_str()) {
             Some(&first) => {
                 live[i] = false;
-                diagnostics.push(report::duplicate_id("compilation", &u.header.id.name, Loc::new(u.file, u.header.id.span), Loc::new(units[first].file, units[first].header.id.span)));
+                diagnostics.push(report::duplicate_id(
+                    "compilation",
+                    &u.header.id.name,
+                    Loc::new(u.file, u.header.id.span),
+                    Loc::new(units[first].file, units[first].header.id.span),
+                ));
             }
             None => {
                 by_id.insert(&u.header.id.name, i);
@@ -271,7 +300,9 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                 items.push((file, item));
                 continue;
             };
-            let found = items[..inherited].iter().position(|(_, i)| declared(i).map(|(d, _)| d.name == id.name).unwrap_or(false));
+            let found = items[..inherited]
+                .iter()
+                .position(|(_, i)| declared(i).map(|(d, _)| d.name == id.name).unwrap_or(false));
             match found {
                 Some(pos) if replaced.insert(id.name.clone()) => {
                     let (bfile, bitem) = items[pos];
@@ -279,7 +310,13 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                     if same_family(kind, bkind) {
                         items[pos] = (file, item);
                     } else {
-                        diagnostics.push(report::override_kind(&id.name, report::item_word(kind), report::item_word(bkind), Loc::new(file, id.span), Loc::new(bfile, bid.span)));
+                        diagnostics.push(report::override_kind(
+                            &id.name,
+                            report::item_word(kind),
+                            report::item_word(bkind),
+                            Loc::new(file, id.span),
+                            Loc::new(bfile, bid.span),
+                        ));
                     }
                 }
                 _ => items.push((file, item)),
@@ -362,7 +399,14 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                 levels,
                 mappings,
                 description: cw.description.as_ref().map(|t| t.value.clone()),
-                notes: cw.notes.iter().map(|n| Note { kind: n.kind, text: n.text.value.clone() }).collect(),
+                notes: cw
+                    .notes
+                    .iter()
+                    .map(|n| Note {
+                        kind: n.kind,
+                        text: n.text.value.clone(),
+                    })
+                    .collect(),
                 loc: loc(cw.id.span),
             });
         }
@@ -372,7 +416,13 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
 
 /// Level correspondences: each level must be on a scale of its framework,
 /// and the correspondence must keep order.
-fn crosswalk_levels(cw: &ast::Crosswalk, fa: Option<&Framework>, fb: Option<&Framework>, file: FileId, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
+fn crosswalk_levels(
+    cw: &ast::Crosswalk,
+    fa: Option<&Framework>,
+    fb: Option<&Framework>,
+    file: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
     let rank = |fw: &Framework, id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
         let r = fw.scales.iter().find_map(|s| s.levels.iter().position(|l| *l == id.name));
         if r.is_none() {

@@ -53,7 +53,10 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
     }
 
     pub fn at(mut self, loc: Loc, text: impl Into<String>) -> Diagnostic {
@@ -94,7 +97,12 @@ impl Diagnostic {
 
     /// Pairs the diagnostic with its sources, for miette to render.
     pub fn with_sources<'a>(&'a self, sources: &'a Sources) -> WithSources<'a> {
-        WithSources { diagnostic: self, sources, file: self.file(), labels: None }
+        WithSources {
+            diagnostic: self,
+            sources,
+            file: self.file(),
+            labels: None,
+        }
     }
 
     /// The diagnostic as the JSON object `lfw check --format json` prints
@@ -233,7 +241,12 @@ impl<'a> WithSources<'a> {
             .related
             .iter()
             .filter(|l| Some(l.loc.file) != self.file)
-            .map(|l| WithSources { diagnostic: self.diagnostic, sources: self.sources, file: Some(l.loc.file), labels: Some(l) })
+            .map(|l| WithSources {
+                diagnostic: self.diagnostic,
+                sources: self.sources,
+                file: Some(l.loc.file),
+                labels: Some(l),
+            })
             .collect()
     }
 }

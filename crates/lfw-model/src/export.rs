@@ -95,9 +95,13 @@ pub fn requirement(fw: &Framework, q: &Requirement) -> Value {
             "kind": "level", "necessity": necessity,
             "competency": fw.competencies[competency.0].id, "level": fw.level_name(*competency, *level),
         }),
-        Condition::Credential { credential } => json!({"kind": "credential", "necessity": necessity, "credential": fw.credentials[credential.0].id}),
+        Condition::Credential { credential } => {
+            json!({"kind": "credential", "necessity": necessity, "credential": fw.credentials[credential.0].id})
+        }
         Condition::Role { role } => json!({"kind": "role", "necessity": necessity, "role": fw.roles[role.0].id}),
-        Condition::Experience { role, months } => json!({"kind": "experience", "necessity": necessity, "role": fw.roles[role.0].id, "months": months}),
+        Condition::Experience { role, months } => {
+            json!({"kind": "experience", "necessity": necessity, "role": fw.roles[role.0].id, "months": months})
+        }
         Condition::AllIn { domain, level, members: m } => json!({
             "kind": "all-in", "necessity": necessity, "domain": fw.domains[domain.0].id, "level": level, "competencies": members(m),
         }),

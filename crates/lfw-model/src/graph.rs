@@ -135,12 +135,14 @@ impl Framework {
     }
 }
 
-/// One cycle per strongly connected component that has one, as the list of
+/// One cycle per strongly connected component that has one (found with
+/// Kosaraju's algorithm, which petgraph runs without recursion: Tarjan's
+/// recursive walk overflows the stack on long chains), as the list of
 /// nodes along it (the first node is not repeated at the end). Deterministic:
 /// each cycle starts at its smallest node.
 pub fn cycles<N, E>(g: &DiGraph<N, E>) -> Vec<Vec<NodeIndex>> {
     let mut out = Vec::new();
-    for mut scc in petgraph::algo::tarjan_scc(g) {
+    for mut scc in petgraph::algo::kosaraju_scc(g) {
         scc.sort_unstable();
         let start = scc[0];
         let self_loop = g.contains_edge(start, start);

@@ -51,7 +51,11 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                             queue.push_back((normalize(&dir.join(&import.path.value)), Some((files.len(), slot))));
                         }
                     }
-                    files.push(LoadedFile { id, ast: parsed.file, imports });
+                    files.push(LoadedFile {
+                        id,
+                        ast: parsed.file,
+                        imports,
+                    });
                     Some(id)
                 }
             },

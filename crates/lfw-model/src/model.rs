@@ -143,6 +143,9 @@ pub struct Role {
     pub description: Option<String>,
     pub notes: Vec<Note>,
     pub loc: Loc,
+    /// Some `after` named no known role: the role's place in the
+    /// progression is unknown, so it is not reported as unreachable.
+    pub(crate) unresolved_after: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,16 +165,34 @@ pub struct Requirement {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Condition {
     /// The competency at this rank or above.
-    Level { competency: CompetencyId, level: Rank },
-    Credential { credential: CredentialId },
+    Level {
+        competency: CompetencyId,
+        level: Rank,
+    },
+    Credential {
+        credential: CredentialId,
+    },
     /// Holding, or having held, the role.
-    Role { role: RoleId },
+    Role {
+        role: RoleId,
+    },
     /// At least this long in the role.
-    Experience { role: RoleId, months: u32 },
+    Experience {
+        role: RoleId,
+        months: u32,
+    },
     /// Every competency of the domain at the named level.
-    AllIn { domain: DomainId, level: String, members: Vec<(CompetencyId, Rank)> },
+    AllIn {
+        domain: DomainId,
+        level: String,
+        members: Vec<(CompetencyId, Rank)>,
+    },
     /// At least `count` of the members at the named level.
-    CountOf { count: u32, level: String, members: Vec<(CompetencyId, Rank)> },
+    CountOf {
+        count: u32,
+        level: String,
+        members: Vec<(CompetencyId, Rank)>,
+    },
 }
 
 /// Mappings between two frameworks' elements.

@@ -127,9 +127,12 @@ pub fn unreadable(path: &str, reason: &str, from: Option<Loc>) -> Diagnostic {
 }
 
 pub fn invalid_utf8(path: &str, offset: usize, from: Option<Loc>) -> Diagnostic {
-    let d = Diagnostic::error("lfw::invalid-utf8", format!("The file `{path}` is not UTF-8 text (the first bad byte is at offset {offset})."))
-        .help("save the file as UTF-8; most editors offer it under “Save as” or “Encoding”.")
-        .path(path);
+    let d = Diagnostic::error(
+        "lfw::invalid-utf8",
+        format!("The file `{path}` is not UTF-8 text (the first bad byte is at offset {offset})."),
+    )
+    .help("save the file as UTF-8; most editors offer it under “Save as” or “Encoding”.")
+    .path(path);
     match from {
         Some(loc) => d.at(loc, "imported here"),
         None => d,
@@ -146,22 +149,32 @@ pub fn import_cycle(chain: &[(Loc, String)]) -> Diagnostic {
     let mut d = Diagnostic::error("lfw::import-cycle", format!("These files import each other in a circle: {path}."))
         .help("remove one of the imports; a file that several frameworks share should import none of them.");
     for (i, (loc, p)) in chain.iter().enumerate() {
-        d = if i == 0 { d.at(*loc, format!("imports `{p}`")) } else { d.also(*loc, format!("which imports `{p}`")) };
+        d = if i == 0 {
+            d.at(*loc, format!("imports `{p}`"))
+        } else {
+            d.also(*loc, format!("which imports `{p}`"))
+        };
     }
     d
 }
 
 pub fn second_framework(loc: Loc, first: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::second-framework", "A file can hold only one framework, and this is the second.")
-        .at(loc, "second framework")
-        .also(first, "first framework of this file")
-        .help("move this framework to a file of its own and `import` it where it is needed.")
+    Diagnostic::error(
+        "lfw::second-framework",
+        "A file can hold only one framework, and this is the second.",
+    )
+    .at(loc, "second framework")
+    .also(first, "first framework of this file")
+    .help("move this framework to a file of its own and `import` it where it is needed.")
 }
 
 pub fn no_framework(loc: Loc, word: &str) -> Diagnostic {
-    Diagnostic::error("lfw::no-framework", format!("This {word} belongs to no framework: the file has no `framework` line and no framework imports it."))
-        .at(loc, format!("{word} outside any framework"))
-        .help("start the file with `framework <id> \"Title\"`, or `import` it from the framework it belongs to.")
+    Diagnostic::error(
+        "lfw::no-framework",
+        format!("This {word} belongs to no framework: the file has no `framework` line and no framework imports it."),
+    )
+    .at(loc, format!("{word} outside any framework"))
+    .help("start the file with `framework <id> \"Title\"`, or `import` it from the framework it belongs to.")
 }
 
 pub fn duplicate_id(what: &str, name: &str, loc: Loc, first: Loc) -> Diagnostic {
@@ -193,35 +206,52 @@ pub fn unknown_level(level: &str, competency: &str, scale: &str, levels: &[Strin
         Some(s) => format!("did you mean `{s}`? The levels of `{scale}` are {}.", quoted_list(levels)),
         None => format!("the levels of `{scale}` are {}.", quoted_list(levels)),
     };
-    Diagnostic::error("lfw::unknown-level", format!("`{level}` is not a level of the scale `{scale}` that `{competency}` is rated on."))
-        .at(loc, "not on the scale")
-        .help(help)
+    Diagnostic::error(
+        "lfw::unknown-level",
+        format!("`{level}` is not a level of the scale `{scale}` that `{competency}` is rated on."),
+    )
+    .at(loc, "not on the scale")
+    .help(help)
 }
 
 pub fn level_above_scale(level: &str, scale: &str, top: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::level-above-scale", format!("Level {level} is above the top of the scale `{scale}`, so no one can ever meet this."))
-        .at(loc, format!("the highest level is {top}"))
-        .help(format!("ask for level {top} at most, or add the level to `{scale}`."))
+    Diagnostic::error(
+        "lfw::level-above-scale",
+        format!("Level {level} is above the top of the scale `{scale}`, so no one can ever meet this."),
+    )
+    .at(loc, format!("the highest level is {top}"))
+    .help(format!("ask for level {top} at most, or add the level to `{scale}`."))
 }
 
 pub fn no_scale(competency: &str, loc: Loc, decl: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::no-scale", format!("`{competency}` has no scale, so it cannot be asked for at a level."))
-        .at(loc, "a level of a competency without levels")
-        .also(decl, "declared without a scale here")
-        .help(format!("add `rated on <scale>` to `{competency}`, or a `default scale` to the framework."))
+    Diagnostic::error(
+        "lfw::no-scale",
+        format!("`{competency}` has no scale, so it cannot be asked for at a level."),
+    )
+    .at(loc, "a level of a competency without levels")
+    .also(decl, "declared without a scale here")
+    .help(format!(
+        "add `rated on <scale>` to `{competency}`, or a `default scale` to the framework."
+    ))
 }
 
 pub fn missing_level(competency: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::missing-level", format!("`{competency}` is a competency, so this requirement must say at which level."))
-        .at(loc, "which level?")
-        .help(format!("write `{competency} at <level>`."))
+    Diagnostic::error(
+        "lfw::missing-level",
+        format!("`{competency}` is a competency, so this requirement must say at which level."),
+    )
+    .at(loc, "which level?")
+    .help(format!("write `{competency} at <level>`."))
 }
 
 pub fn override_kind(name: &str, own: &str, inherited: &str, loc: Loc, base: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::override-kind", format!("`{name}` is a {inherited} in the extended framework and cannot be replaced by a {own}."))
-        .at(loc, format!("a {own} with the same id"))
-        .also(base, format!("the inherited {inherited}"))
-        .help("an extending framework may replace an element only with one of the same kind; choose another id.")
+    Diagnostic::error(
+        "lfw::override-kind",
+        format!("`{name}` is a {inherited} in the extended framework and cannot be replaced by a {own}."),
+    )
+    .at(loc, format!("a {own} with the same id"))
+    .also(base, format!("the inherited {inherited}"))
+    .help("an extending framework may replace an element only with one of the same kind; choose another id.")
 }
 
 pub fn duplicate_extends(loc: Loc, first: Loc) -> Diagnostic {
@@ -235,11 +265,18 @@ pub fn duplicate_extends(loc: Loc, first: Loc) -> Diagnostic {
 pub fn extends_cycle(chain: &[(String, Loc)]) -> Diagnostic {
     let mut names: Vec<&str> = chain.iter().map(|(n, _)| n.as_str()).collect();
     names.push(names[0]);
-    let mut d = Diagnostic::error("lfw::extends-cycle", format!("These frameworks extend each other in a circle: {}.", names.join(" → ")))
-        .help("a framework cannot build on itself; remove one `extends`.");
+    let mut d = Diagnostic::error(
+        "lfw::extends-cycle",
+        format!("These frameworks extend each other in a circle: {}.", names.join(" → ")),
+    )
+    .help("a framework cannot build on itself; remove one `extends`.");
     for (i, (name, loc)) in chain.iter().enumerate() {
         let next = names[i + 1];
-        d = if i == 0 { d.at(*loc, format!("`{name}` extends `{next}`")) } else { d.also(*loc, format!("`{name}` extends `{next}`")) };
+        d = if i == 0 {
+            d.at(*loc, format!("`{name}` extends `{next}`"))
+        } else {
+            d.also(*loc, format!("`{name}` extends `{next}`"))
+        };
     }
     d
 }
@@ -248,8 +285,11 @@ pub fn extends_cycle(chain: &[(String, Loc)]) -> Diagnostic {
 pub fn progression_cycle(chain: &[(String, Loc)]) -> Diagnostic {
     let mut names: Vec<&str> = chain.iter().map(|(n, _)| n.as_str()).collect();
     names.push(names[0]);
-    let mut d = Diagnostic::error("lfw::progression-cycle", format!("These roles come after each other in a circle: {}.", names.join(" → ")))
-        .help("progression must lead somewhere: remove the `after` that leads back to an earlier role.");
+    let mut d = Diagnostic::error(
+        "lfw::progression-cycle",
+        format!("These roles come after each other in a circle: {}.", names.join(" → ")),
+    )
+    .help("progression must lead somewhere: remove the `after` that leads back to an earlier role.");
     for (i, (_, loc)) in chain.iter().enumerate() {
         let label = format!("`{}` comes after `{}`", names[i + 1], names[i]);
         d = if i == 0 { d.at(*loc, label) } else { d.also(*loc, label) };
@@ -262,10 +302,20 @@ pub fn progression_cycle(chain: &[(String, Loc)]) -> Diagnostic {
 pub fn prerequisite_cycle(path: &[String], locs: &[Loc]) -> Diagnostic {
     let mut names = path.to_vec();
     names.push(path[0].clone());
-    let mut d = Diagnostic::error("lfw::prerequisite-cycle", format!("These competency levels each need the other first, so none can be developed: {}.", names.join(" → ")))
-        .help("remove one of these `needs` lines.");
+    let mut d = Diagnostic::error(
+        "lfw::prerequisite-cycle",
+        format!(
+            "These competency levels each need the other first, so none can be developed: {}.",
+            names.join(" → ")
+        ),
+    )
+    .help("remove one of these `needs` lines.");
     for (i, loc) in locs.iter().enumerate() {
-        d = if i == 0 { d.at(*loc, "part of the circle") } else { d.also(*loc, "part of the circle") };
+        d = if i == 0 {
+            d.at(*loc, "part of the circle")
+        } else {
+            d.also(*loc, "part of the circle")
+        };
     }
     d
 }
@@ -274,17 +324,26 @@ pub fn unreachable_role(role: &str, loc: Loc, entries: &[String]) -> Diagnostic 
     let help = if entries.is_empty() {
         "mark the role people join at with `entry`.".to_string()
     } else {
-        format!("add `after <role>` naming the role before it; people start at {}.", quoted_list(entries))
+        format!(
+            "add `after <role>` naming the role before it; people start at {}.",
+            quoted_list(entries)
+        )
     };
-    Diagnostic::error("lfw::unreachable-role", format!("No one can reach the role `{role}`: no route leads to it from a role people join at."))
-        .at(loc, "unreachable")
-        .help(help)
+    Diagnostic::error(
+        "lfw::unreachable-role",
+        format!("No one can reach the role `{role}`: no route leads to it from a role people join at."),
+    )
+    .at(loc, "unreachable")
+    .help(help)
 }
 
 pub fn unmeetable_count(count: u32, of: usize, loc: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::unmeetable-count", format!("This asks for {count} of a list of {of}, so no one can ever meet it."))
-        .at(loc, format!("only {of} listed"))
-        .help(format!("ask for at most {of}, or list more competencies."))
+    Diagnostic::error(
+        "lfw::unmeetable-count",
+        format!("This asks for {count} of a list of {of}, so no one can ever meet it."),
+    )
+    .at(loc, format!("only {of} listed"))
+    .help(format!("ask for at most {of}, or list more competencies."))
 }
 
 pub fn credential_needs_role(role: &str, credential: &str, loc: Loc, condition: Loc) -> Diagnostic {
@@ -300,30 +359,50 @@ pub fn empty_scale(scale: &str, loc: Loc) -> Diagnostic {
         .help("add `levels lowest < … < highest`.")
 }
 
-pub fn regression(competency: &str, level: &str, role: &str, earlier_level: &str, earlier_role: &str, loc: Loc, earlier: Loc) -> Diagnostic {
-    Diagnostic::warning("lfw::regression", format!("`{role}` asks for `{competency}` at {level}, less than the {earlier_level} asked of `{earlier_role}` before it."))
-        .at(loc, format!("{level} here"))
-        .also(earlier, format!("{earlier_level} for `{earlier_role}`"))
-        .help("a more senior role usually asks for at least as much; if this is intended, ignore this warning.")
+pub fn regression(
+    competency: &str,
+    level: &str,
+    role: &str,
+    earlier_level: &str,
+    earlier_role: &str,
+    loc: Loc,
+    earlier: Loc,
+) -> Diagnostic {
+    Diagnostic::warning(
+        "lfw::regression",
+        format!("`{role}` asks for `{competency}` at {level}, less than the {earlier_level} asked of `{earlier_role}` before it."),
+    )
+    .at(loc, format!("{level} here"))
+    .also(earlier, format!("{earlier_level} for `{earlier_role}`"))
+    .help("a more senior role usually asks for at least as much; if this is intended, ignore this warning.")
 }
 
 pub fn empty_domain(domain: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::warning("lfw::empty-domain", format!("The domain `{domain}` has no competencies, so `all in {domain}` asks for nothing."))
-        .at(loc, "met by everyone")
-        .help("write the domain's competencies under its `domain` line.")
+    Diagnostic::warning(
+        "lfw::empty-domain",
+        format!("The domain `{domain}` has no competencies, so `all in {domain}` asks for nothing."),
+    )
+    .at(loc, "met by everyone")
+    .help("write the domain's competencies under its `domain` line.")
 }
 
 pub fn incomplete_crosswalk(name: &str, loc: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::incomplete-crosswalk", format!("The crosswalk `{name}` does not say which frameworks it maps between."))
-        .at(loc, "no `from … to …` line")
-        .help("add `from <framework> to <framework>`.")
+    Diagnostic::error(
+        "lfw::incomplete-crosswalk",
+        format!("The crosswalk `{name}` does not say which frameworks it maps between."),
+    )
+    .at(loc, "no `from … to …` line")
+    .help("add `from <framework> to <framework>`.")
 }
 
 pub fn crosswalk_level_order(loc: Loc, other: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::crosswalk-level-order", "These level correspondences cross: a higher level is mapped to a lower one.")
-        .at(loc, "maps a higher level lower")
-        .also(other, "than this one")
-        .help("level correspondences must keep the order of both scales.")
+    Diagnostic::error(
+        "lfw::crosswalk-level-order",
+        "These level correspondences cross: a higher level is mapped to a lower one.",
+    )
+    .at(loc, "maps a higher level lower")
+    .also(other, "than this one")
+    .help("level correspondences must keep the order of both scales.")
 }
 
 fn quoted_list(items: &[String]) -> String {

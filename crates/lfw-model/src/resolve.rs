@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::report;
 use crate::source::{FileId, Loc};
 use crate::suggest::did_you_mean;
-use lfw_syntax::ast::{self, Item, ItemKind};
+use lfw_syntax::ast::{self, Item};
 use petgraph::graph::DiGraph;
 use std::collections::{HashMap, HashSet};
 
@@ -55,7 +55,10 @@ impl Want {
                 | (Want::Domain, Element::Domain(_))
                 | (Want::Competency, Element::Competency(_))
                 | (Want::Role, Element::Role(_))
-                | (Want::Requirement, Element::Credential(_) | Element::Role(_) | Element::Competency(_))
+                | (
+                    Want::Requirement,
+                    Element::Credential(_) | Element::Role(_) | Element::Competency(_)
+                )
         )
     }
 }
@@ -80,7 +83,13 @@ struct Resolver<'d> {
 }
 
 fn notes(notes: &[ast::Note]) -> Vec<Note> {
-    notes.iter().map(|n| Note { kind: n.kind, text: n.text.value.clone() }).collect()
+    notes
+        .iter()
+        .map(|n| Note {
+            kind: n.kind,
+            text: n.text.value.clone(),
+        })
+        .collect()
 }
 
 fn text(t: &Option<ast::Text>) -> Option<String> {
@@ -88,7 +97,13 @@ fn text(t: &Option<ast::Text>) -> Option<String> {
 }
 
 /// Builds one framework from its effective items (inherited and own).
-pub fn build(header: &ast::FrameworkHeader, file: FileId, items: &[(FileId, &Item)], extends: Option<String>, diagnostics: &mut Vec<Diagnostic>) -> Framework {
+pub fn build(
+    header: &ast::FrameworkHeader,
+    file: FileId,
+    items: &[(FileId, &Item)],
+    extends: Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Framework {
     let fw = Framework {
         id: header.id.name.clone(),
         title: header.title.value.clone(),
@@ -110,7 +125,12 @@ pub fn build(header: &ast::FrameworkHeader, file: FileId, items: &[(FileId, &Ite
         first_node: Vec::new(),
         loc: Loc::new(file, header.id.span),
     };
-    let mut r = Resolver { fw, names: HashMap::new(), broken: HashSet::new(), diagnostics };
+    let mut r = Resolver {
+        fw,
+        names: HashMap::new(),
+        broken: HashSet::new(),
+        diagnostics,
+    };
     let declared = r.declare(items);
     r.default_scale(header, file);
     for &(file, item) in &declared {
@@ -156,10 +176,6 @@ impl Resolver<'_> {
                 if let Some(id) = &b.id {
                     self.broken.insert(id.name.clone());
                 }
-                // A broken domain still owns the competencies under it.
-                if b.kind == ItemKind::Domain {
-                    continue;
-                }
                 continue;
             }
             let Some((id, _)) = crate::compile::declared(item) else { continue };
@@ -200,7 +216,14 @@ impl Resolver<'_> {
                         domain: None,
                         scale: None,
                         description: text(&c.description),
-                        indicators: c.indicators.iter().map(|i| Indicator { negative: i.negative, text: i.text.value.clone() }).collect(),
+                        indicators: c
+                            .indicators
+                            .iter()
+                            .map(|i| Indicator {
+                                negative: i.negative,
+                                text: i.text.value.clone(),
+                            })
+                            .collect(),
                         descriptors: Vec::new(),
                         prerequisites: Vec::new(),
                         notes: notes(&c.notes),
@@ -230,6 +253,7 @@ impl Resolver<'_> {
                         description: text(&r.description),
                         notes: notes(&r.notes),
                         loc,
+                        unresolved_after: false,
                     });
                     Element::Role(RoleId(self.fw.roles.len() - 1))
                 }
@@ -283,7 +307,6 @@ impl Resolver<'_> {
             }
             None if self.broken.contains(&id.name) => None,
             None => {
-                let fw = &self.fw;
                 let candidates = self.names.iter().filter(|(_, (e, _))| want.accepts(*e)).map(|(n, _)| n.as_str());
                 let mut candidates: Vec<&str> = candidates.collect();
                 candidates.sort_unstable();
@@ -291,12 +314,14 @@ impl Resolver<'_> {
                 let hint = match want {
                     Want::Scale => "declare it with `scale <id> \"Title\"`.".to_string(),
                     Want::Domain => "declare it with `domain <id> \"Title\"`.".to_string(),
-                    Want::Competency => "declare it with `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`).".to_string(),
+                    Want::Competency => {
+                        "declare it with `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`).".to_string()
+                    }
                     Want::Role => "declare it with `role <id> \"Title\"`.".to_string(),
                     Want::Requirement => "declare it with `credential <id> \"Title\"`, or name a role.".to_string(),
                 };
-                let _ = fw;
-                self.diagnostics.push(report::unknown_reference(want.word(), &id.name, loc, suggestion, &hint));
+                self.diagnostics
+                    .push(report::unknown_reference(want.word(), &id.name, loc, suggestion, &hint));
                 None
             }
         }
@@ -337,7 +362,9 @@ impl Resolver<'_> {
 
     /// A competency's domain, scale and level descriptors.
     fn competency_levels(&mut self, file: FileId, c: &ast::Competency) {
-        let Some(Element::Competency(id)) = self.names.get(&c.id.name).map(|(e, _)| *e) else { return };
+        let Some(Element::Competency(id)) = self.names.get(&c.id.name).map(|(e, _)| *e) else {
+            return;
+        };
         if let Some(d) = &c.domain {
             if let Some(Element::Domain(d)) = self.names.get(&d.name).map(|(e, _)| *e) {
                 self.fw.competencies[id.0].domain = Some(d);
@@ -369,16 +396,25 @@ impl Resolver<'_> {
             let level = needs.and_then(|n| self.level(file, n, &p.level));
             if let (Some(at), Some(needs), Some(level)) = (at, needs, level) {
                 let loc = self.loc(file, p.span);
-                self.fw.competencies[id.0].prerequisites.push(Prerequisite { at, needs, level, loc });
+                self.fw.competencies[id.0]
+                    .prerequisites
+                    .push(Prerequisite { at, needs, level, loc });
             }
         }
     }
 
     fn role(&mut self, id: RoleId, file: FileId, r: &ast::Role) {
         for a in &r.after {
-            if let Some(Element::Role(from)) = self.lookup(file, &a.role, Want::Role) {
-                let loc = self.loc(file, a.span);
-                self.fw.roles[id.0].after.push(After { role: from, min_months: a.min_time.map(|t| t.months), loc });
+            match self.lookup(file, &a.role, Want::Role) {
+                Some(Element::Role(from)) => {
+                    let loc = self.loc(file, a.span);
+                    self.fw.roles[id.0].after.push(After {
+                        role: from,
+                        min_months: a.min_time.map(|t| t.months),
+                        loc,
+                    });
+                }
+                _ => self.fw.roles[id.0].unresolved_after = true,
             }
         }
         let reqs = r.requirements.iter().filter_map(|q| self.requirement(file, q)).collect();
@@ -406,16 +442,23 @@ impl Resolver<'_> {
                 _ => return None,
             },
             ast::Condition::AllIn { domain, level } => {
-                let Element::Domain(d) = self.lookup(file, domain, Want::Domain)? else { return None };
+                let Element::Domain(d) = self.lookup(file, domain, Want::Domain)? else {
+                    return None;
+                };
                 let members = self.fw.domains[d.0].competencies.clone();
                 if members.is_empty() {
-                    self.diagnostics.push(report::empty_domain(&domain.name, self.loc(file, domain.span)));
+                    self.diagnostics
+                        .push(report::empty_domain(&domain.name, self.loc(file, domain.span)));
                 }
                 let mut ranked = Vec::new();
                 for c in members {
                     ranked.push((c, self.level(file, c, level)?));
                 }
-                Condition::AllIn { domain: d, level: level.name.clone(), members: ranked }
+                Condition::AllIn {
+                    domain: d,
+                    level: level.name.clone(),
+                    members: ranked,
+                }
             }
             ast::Condition::CountOf { count, of, level } => {
                 let mut members = Vec::new();
@@ -443,9 +486,17 @@ impl Resolver<'_> {
                 if !complete {
                     return None;
                 }
-                Condition::CountOf { count: n, level: level.name.clone(), members }
+                Condition::CountOf {
+                    count: n,
+                    level: level.name.clone(),
+                    members,
+                }
             }
         };
-        Some(Requirement { necessity: q.necessity, condition, loc })
+        Some(Requirement {
+            necessity: q.necessity,
+            condition,
+            loc,
+        })
     }
 }

@@ -10,7 +10,11 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         .into_iter()
         .filter(|c| *c != name)
         .map(|c| {
-            let d = if c.to_lowercase() == lower { 0 } else { strsim::damerau_levenshtein(name, c) };
+            let d = if c.to_lowercase() == lower {
+                0
+            } else {
+                strsim::damerau_levenshtein(name, c)
+            };
             (d, c)
         })
         .filter(|(d, _)| *d <= budget)

@@ -50,7 +50,11 @@ pub fn leading_word(s: &str) -> &str {
 /// Cuts `text` into chunks. The chunks cover the whole text, in order.
 pub fn chunks(text: &str) -> Vec<Chunk> {
     let mut out = Vec::new();
-    let mut current = Chunk { kind: None, start: 0, end: 0 };
+    let mut current = Chunk {
+        kind: None,
+        start: 0,
+        end: 0,
+    };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -61,7 +65,11 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
             if current.kind.is_some() || start > current.start {
                 out.push(current);
             }
-            current = Chunk { kind: Some(kind), start, end: start };
+            current = Chunk {
+                kind: Some(kind),
+                start,
+                end: start,
+            };
         }
         line_start += line.len();
     }

@@ -64,7 +64,10 @@ fn broken(src: &str, at: usize, kind: ItemKind, span: Span) -> Item {
     let word = leading_word(rest.trim_start());
     let id = (!word.is_empty() && !rest.starts_with('\n') && gap > 0).then(|| {
         let start = at + keyword.len() + gap;
-        Ident { name: word.to_string(), span: Span::new(start, start + word.len()) }
+        Ident {
+            name: word.to_string(),
+            span: Span::new(start, start + word.len()),
+        }
     });
     Item::Broken(Broken { kind, id, span })
 }
@@ -110,6 +113,13 @@ fn unexpected(src: &str, at: usize, item: Option<ItemKind>, e: &pest::error::Err
     };
     expected.sort();
     expected.dedup();
+    // After a title, another quoted piece may follow; naming that next to
+    // the keywords that may follow only confuses.
+    if expected.iter().any(|e| matches!(e, Expected::Keyword(_))) {
+        expected.retain(|e| *e != Expected::Text);
+    }
+    // Point past the item's last word, not at the next item's keyword.
+    let pos = pos.min(src.trim_end().len());
     let found = found_at(&src[pos..]);
     let len = found_len(&found);
     SyntaxError {
@@ -259,7 +269,10 @@ impl Lower<'_> {
     }
 
     fn ident(&self, pair: Pair<Rule>) -> Ident {
-        Ident { name: pair.as_str().to_string(), span: self.span(&pair) }
+        Ident {
+            name: pair.as_str().to_string(),
+            span: self.span(&pair),
+        }
     }
 
     fn text(&self, pair: Pair<Rule>) -> Text {
@@ -296,7 +309,10 @@ impl Lower<'_> {
         match pair.as_str().parse::<u32>() {
             Ok(n) if n <= 100_000 => n,
             _ => {
-                self.errors.push(SyntaxError { kind: SyntaxErrorKind::NumberTooLarge, span });
+                self.errors.push(SyntaxError {
+                    kind: SyntaxErrorKind::NumberTooLarge,
+                    span,
+                });
                 0
             }
         }
@@ -381,12 +397,20 @@ impl Lower<'_> {
     }
 
     fn prop_text(&self, pair: Pair<Rule>) -> Text {
-        let part = self.parts(pair).into_iter().find(|p| p.as_rule() == Rule::string).expect("property has text");
+        let part = self
+            .parts(pair)
+            .into_iter()
+            .find(|p| p.as_rule() == Rule::string)
+            .expect("property has text");
         self.text(part)
     }
 
     fn prop_ident(&self, pair: Pair<Rule>) -> Ident {
-        let part = self.parts(pair).into_iter().find(|p| p.as_rule() == Rule::id).expect("property has a name");
+        let part = self
+            .parts(pair)
+            .into_iter()
+            .find(|p| p.as_rule() == Rule::id)
+            .expect("property has a name");
         self.ident(part)
     }
 
@@ -394,7 +418,14 @@ impl Lower<'_> {
         let mut parts = self.parts(pair).into_iter();
         let id = self.ident(parts.next().expect("scale id"));
         let title = Some(self.text(parts.next().expect("scale title")));
-        let mut scale = Scale { id, title, levels: Vec::new(), description: None, notes: Vec::new(), span };
+        let mut scale = Scale {
+            id,
+            title,
+            levels: Vec::new(),
+            description: None,
+            notes: Vec::new(),
+            span,
+        };
         let (mut levels_at, mut d) = (None, None);
         for p in parts {
             let pspan = self.span(&p);
@@ -425,7 +456,13 @@ impl Lower<'_> {
         let mut parts = self.parts(pair).into_iter();
         let id = self.ident(parts.next().expect("domain id"));
         let title = self.text(parts.next().expect("domain title"));
-        let mut domain = Domain { id, title, description: None, notes: Vec::new(), span };
+        let mut domain = Domain {
+            id,
+            title,
+            description: None,
+            notes: Vec::new(),
+            span,
+        };
         let mut d = None;
         for p in parts {
             let pspan = self.span(&p);
@@ -488,7 +525,11 @@ impl Lower<'_> {
                         }
                     }
                     let text = text.expect("indicator has text");
-                    c.indicators.push(Indicator { negative, text, span: pspan });
+                    c.indicators.push(Indicator {
+                        negative,
+                        text,
+                        span: pspan,
+                    });
                 }
                 Rule::descriptor => {
                     let mut q = self.parts(p).into_iter();
@@ -502,7 +543,12 @@ impl Lower<'_> {
                         3 => (Some(ids[0].clone()), ids[1].clone(), ids[2].clone()),
                         _ => (None, ids[0].clone(), ids[1].clone()),
                     };
-                    c.prerequisites.push(Prerequisite { at, needs, level, span: pspan });
+                    c.prerequisites.push(Prerequisite {
+                        at,
+                        needs,
+                        level,
+                        span: pspan,
+                    });
                 }
                 Rule::note => c.notes.push(self.note(p)),
                 _ => {}
@@ -557,14 +603,26 @@ impl Lower<'_> {
                 Condition::Named { name }
             }
         };
-        Requirement { necessity, condition, span }
+        Requirement {
+            necessity,
+            condition,
+            span,
+        }
     }
 
     fn credential(&mut self, pair: Pair<Rule>, span: Span) -> Credential {
         let mut parts = self.parts(pair).into_iter();
         let id = self.ident(parts.next().expect("credential id"));
         let title = self.text(parts.next().expect("credential title"));
-        let mut c = Credential { id, title, kind: None, description: None, requirements: Vec::new(), notes: Vec::new(), span };
+        let mut c = Credential {
+            id,
+            title,
+            kind: None,
+            description: None,
+            requirements: Vec::new(),
+            notes: Vec::new(),
+            span,
+        };
         let (mut k, mut d) = (None, None);
         for p in parts {
             let pspan = self.span(&p);
@@ -613,7 +671,11 @@ impl Lower<'_> {
                     let mut q = self.parts(p).into_iter();
                     let from = self.ident(q.next().expect("after role"));
                     let min_time = q.next().map(|t| self.duration(t));
-                    role.after.push(After { role: from, min_time, span: pspan });
+                    role.after.push(After {
+                        role: from,
+                        min_time,
+                        span: pspan,
+                    });
                 }
                 Rule::requirement => {
                     let r = self.requirement(p);
@@ -672,7 +734,13 @@ impl Lower<'_> {
                         _ => Closeness::Related,
                     };
                     let rationale = q.next().map(|t| self.text(t));
-                    cw.mappings.push(Mapping { from, to, closeness, rationale, span: pspan });
+                    cw.mappings.push(Mapping {
+                        from,
+                        to,
+                        closeness,
+                        rationale,
+                        span: pspan,
+                    });
                 }
                 Rule::description => {
                     let t = self.prop_text(p);
