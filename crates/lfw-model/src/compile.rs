@@ -293,17 +293,19 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
             Some(b) => effective[b].clone().unwrap_or_default(),
             None => Vec::new(),
         };
-        let inherited = items.len();
+        // Inherited ids by position, so overriding stays linear.
+        let inherited: HashMap<String, usize> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, (_, i))| declared(i).map(|(d, _)| (d.name.clone(), pos)))
+            .collect();
         let mut replaced = HashSet::new();
         for &(file, item) in &unit.items {
             let Some((id, kind)) = declared(item) else {
                 items.push((file, item));
                 continue;
             };
-            let found = items[..inherited]
-                .iter()
-                .position(|(_, i)| declared(i).map(|(d, _)| d.name == id.name).unwrap_or(false));
-            match found {
+            match inherited.get(&id.name).copied() {
                 Some(pos) if replaced.insert(id.name.clone()) => {
                     let (bfile, bitem) = items[pos];
                     let (bid, bkind) = declared(bitem).expect("found by its id");
@@ -363,12 +365,13 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                 fw
             };
             let (fa, fb) = (find(from, diagnostics), find(to, diagnostics));
+            let (names_a, names_b) = (known_names(fa), known_names(fb));
             let mut mappings = Vec::new();
             for m in &cw.mappings {
                 let mut ok = true;
-                for (fw, id) in [(fa, &m.from), (fb, &m.to)] {
+                for (fw, known, id) in [(fa, &names_a, &m.from), (fb, &names_b, &m.to)] {
                     if let Some(fw) = fw {
-                        if resolve::element_names(fw).all(|n| n != id.name) {
+                        if !known.contains(id.name.as_str()) {
                             ok = false;
                             diagnostics.push(report::unknown_reference(
                                 &format!("element of `{}`", fw.id),
@@ -412,6 +415,10 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
         }
     }
     out
+}
+
+fn known_names(fw: Option<&Framework>) -> HashSet<&str> {
+    fw.map(|f| resolve::element_names(f).collect()).unwrap_or_default()
 }
 
 /// Level correspondences: each level must be on a scale of its framework,
