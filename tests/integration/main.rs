@@ -4,6 +4,7 @@
 mod cli;
 mod diagnostics;
 mod export;
+mod library;
 mod parser;
 mod properties;
 mod queries;

@@ -1,0 +1,1 @@
+//! Fidelity tests: frameworks/civil-service/ (written with the library).

@@ -1,0 +1,1 @@
+//! Fidelity tests: frameworks/cross-sector/ (written with the library).

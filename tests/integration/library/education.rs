@@ -1,0 +1,1 @@
+//! Fidelity tests: frameworks/education/ (written with the library).

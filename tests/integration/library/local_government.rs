@@ -1,0 +1,1 @@
+//! Fidelity tests: frameworks/local-government/ (written with the library).

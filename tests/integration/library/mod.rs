@@ -1,0 +1,56 @@
+//! Fidelity tests for the bundled framework library: each framework's
+//! counts and names checked against its source, so an accidental edit fails
+//! loudly. One module per sector folder of `frameworks/`.
+
+mod civil_service;
+mod cross_sector;
+mod education;
+mod local_government;
+mod nhs;
+mod police;
+
+use lfw_model::{Compilation, Framework};
+use std::path::Path;
+
+/// Compiles every file of `frameworks/` together, as `lfw check frameworks/`
+/// does, and insists on zero diagnostics.
+pub fn library() -> &'static Compilation {
+    static LIBRARY: std::sync::OnceLock<Compilation> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        collect(&root.join("frameworks"), &mut files);
+        let c = lfw_model::compile(&files, &|p: &Path| std::fs::read(p));
+        let messages: Vec<String> = c.diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+        assert!(messages.is_empty(), "the library compiles with no diagnostics: {messages:#?}");
+        c
+    })
+}
+
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("frameworks/").map(|e| e.expect("entry").path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "lfw") {
+            out.push(p);
+        }
+    }
+}
+
+/// A bundled framework by id.
+pub fn framework(id: &str) -> &'static Framework {
+    library().framework(id).unwrap_or_else(|| panic!("the library has a framework `{id}`"))
+}
+
+/// The titles of a domain's competencies, in order.
+pub fn titles_in(fw: &'static Framework, domain: &str) -> Vec<&'static str> {
+    let d = fw.domain(domain).unwrap_or_else(|| panic!("`{}` has a domain `{domain}`", fw.id));
+    fw.domains[d.0].competencies.iter().map(|c| fw.competencies[c.0].title.as_str()).collect()
+}
+
+/// The titles of a framework's domains, in order.
+pub fn domain_titles(fw: &'static Framework) -> Vec<&'static str> {
+    fw.domains.iter().map(|d| d.title.as_str()).collect()
+}

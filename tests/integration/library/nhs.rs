@@ -1,0 +1,1 @@
+//! Fidelity tests: frameworks/nhs/ (written with the library).
