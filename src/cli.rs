@@ -2,7 +2,8 @@
 
 use crate::render;
 use clap::{Parser, Subcommand, ValueEnum};
-use lfw_model::{compile, Compilation, Diagnostic, Severity};
+use lfw_model::{compile, Compilation, Diagnostic, Framework, Severity};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -29,7 +30,7 @@ enum Format {
 enum Command {
     /// Compile frameworks and print every diagnostic.
     Check {
-        /// `.lfw` files, or directories searched for them.
+        /// `.lfw` files, directories searched for them, or ids of bundled frameworks.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -42,8 +43,13 @@ enum Command {
     Export {
         #[arg(long, value_enum)]
         to: ExportFormat,
-        /// The framework's `.lfw` file.
-        framework: PathBuf,
+        /// A framework's `.lfw` file, or the id of a bundled framework.
+        framework: String,
+    },
+    /// List the bundled frameworks.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -65,6 +71,7 @@ pub fn run() -> ExitCode {
             to: ExportFormat::Json,
             framework,
         } => export_json(&framework),
+        Command::List { format } => list(format),
     }
 }
 
@@ -73,15 +80,34 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Reads from the file system.
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    std::fs::read(path)
+fn print_json(value: &serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(value).expect("JSON values serialise"));
 }
 
-/// The `.lfw` files named, directories searched recursively in name order.
+/// Reads from the file system, falling back to the bundled library (whose
+/// paths are `frameworks/…`, as in the repository).
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    std::fs::read(path).or_else(|e| lfw_library::read(path).map_err(|_| e))
+}
+
+/// The `.lfw` files named, directories searched recursively in name order;
+/// an argument that is no file but a bundled framework's id stands for the
+/// bundled library.
 fn lfw_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
+    let mut library: Option<Compilation> = None;
     for path in paths {
+        if !path.exists() {
+            let lib = library.get_or_insert_with(lfw_library::compile);
+            if lib.framework(&path.to_string_lossy()).is_some() {
+                for p in lfw_library::paths() {
+                    if !out.contains(&p) {
+                        out.push(p);
+                    }
+                }
+                continue;
+            }
+        }
         if path.is_dir() {
             let before = out.len();
             collect_dir(path, &mut out).map_err(|e| format!("cannot read the directory `{}`: {e}", path.display()))?;
@@ -136,16 +162,13 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
     let errors = count(&c.diagnostics, Severity::Error);
     let warnings = count(&c.diagnostics, Severity::Warning);
     match format {
-        Format::Json => {
-            let doc = serde_json::json!({
-                "files": (0..c.sources.len()).map(|i| c.sources.get(lfw_model::FileId(i as u32)).path.display().to_string()).collect::<Vec<_>>(),
-                "frameworks": c.frameworks.iter().map(|f| f.id.clone()).collect::<Vec<_>>(),
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": c.diagnostics.iter().map(|d| d.to_json(&c.sources)).collect::<Vec<_>>(),
-            });
-            println!("{}", serde_json::to_string_pretty(&doc).expect("JSON values serialise"));
-        }
+        Format::Json => print_json(&json!({
+            "files": (0..c.sources.len()).map(|i| c.sources.get(lfw_model::FileId(i as u32)).path.display().to_string()).collect::<Vec<_>>(),
+            "frameworks": c.frameworks.iter().map(|f| f.id.clone()).collect::<Vec<_>>(),
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": c.diagnostics.iter().map(|d| d.to_json(&c.sources)).collect::<Vec<_>>(),
+        })),
         Format::Text => {
             print_diagnostics(&c);
             eprintln!(
@@ -164,20 +187,125 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
     }
 }
 
-fn export_json(path: &Path) -> ExitCode {
-    let c = compile(&[path.to_path_buf()], &read_file);
+/// A compiled framework named on the command line by path or bundled id,
+/// with the compilation it lives in. On failure, the exit code to stop with
+/// (diagnostics or the usage error already printed).
+fn framework_arg(arg: &str) -> Result<(Compilation, usize), ExitCode> {
+    let path = Path::new(arg);
+    let (c, index) = if path.exists() {
+        let c = compile(&[path.to_path_buf()], &read_file);
+        let root = lfw_model::FileId(0);
+        let index = c.frameworks.iter().position(|f| f.loc.file == root);
+        (c, index)
+    } else {
+        let c = lfw_library::compile();
+        let Some(index) = c.frameworks.iter().position(|f| f.id == arg) else {
+            let hint = match lfw_model::did_you_mean(arg, c.frameworks.iter().map(|f| f.id.as_str())) {
+                Some(id) => format!("did you mean the bundled framework `{id}`?"),
+                None => "`lfw list` shows the bundled frameworks.".to_string(),
+            };
+            return Err(usage_error(&format!(
+                "there is no file `{arg}` and no bundled framework with that id; {hint}"
+            )));
+        };
+        (c, Some(index))
+    };
+    if c.has_errors() {
+        print_diagnostics(&c);
+        return Err(ExitCode::from(1));
+    }
+    match index {
+        Some(index) => Ok((c, index)),
+        None => {
+            eprintln!("error: `{arg}` declares no framework (it has no `framework` line)");
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn export_json(arg: &str) -> ExitCode {
+    match framework_arg(arg) {
+        Ok((c, index)) => {
+            print_json(&lfw_model::export::framework(&c.frameworks[index]));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// Element counts of a framework, as `lfw list` shows them.
+fn counts(fw: &Framework) -> serde_json::Value {
+    let mut by_kind = serde_json::Map::new();
+    for c in &fw.competencies {
+        let n = by_kind.entry(c.kind.keyword()).or_insert(json!(0));
+        *n = json!(n.as_u64().unwrap_or(0) + 1);
+    }
+    json!({
+        "domains": fw.domains.len(),
+        "competencies": fw.competencies.len(),
+        "by_kind": by_kind,
+        "scales": fw.scales.len(),
+        "levels": fw.scales.iter().map(|s| s.levels.len()).sum::<usize>(),
+        "roles": fw.roles.len(),
+        "credentials": fw.credentials.len(),
+    })
+}
+
+fn list(format: Format) -> ExitCode {
+    let c = lfw_library::compile();
     if c.has_errors() {
         print_diagnostics(&c);
         return ExitCode::from(1);
     }
-    let root = lfw_model::FileId(0);
-    let Some(fw) = c.frameworks.iter().find(|f| f.loc.file == root) else {
-        eprintln!("error: `{}` declares no framework (it has no `framework` line)", path.display());
-        return ExitCode::from(1);
-    };
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&lfw_model::export::framework(fw)).expect("JSON values serialise")
-    );
+    let rows: Vec<serde_json::Value> = c
+        .frameworks
+        .iter()
+        .map(|f| {
+            json!({
+                "id": f.id,
+                "title": f.title,
+                "version": f.version,
+                "sector": f.sector,
+                "file": c.sources.get(f.loc.file).path.display().to_string(),
+                "counts": counts(f),
+            })
+        })
+        .collect();
+    match format {
+        Format::Json => print_json(&json!({"frameworks": rows, "crosswalks": c.crosswalks.iter().map(|x| json!({
+            "id": x.id, "title": x.title, "from": x.from, "to": x.to, "mappings": x.mappings.len(),
+        })).collect::<Vec<_>>()})),
+        Format::Text => {
+            println!(
+                "{:<26} {:<18} {:>7} {:>12} {:>6} {:>5} {:>11}  title",
+                "id", "sector", "domains", "competencies", "levels", "roles", "credentials"
+            );
+            for (f, row) in c.frameworks.iter().zip(&rows) {
+                let n = |key: &str| row["counts"][key].as_u64().unwrap_or(0);
+                let version = f.version.as_deref().map(|v| format!(" ({v})")).unwrap_or_default();
+                println!(
+                    "{:<26} {:<18} {:>7} {:>12} {:>6} {:>5} {:>11}  {}{version}",
+                    f.id,
+                    f.sector.as_deref().unwrap_or("-"),
+                    n("domains"),
+                    n("competencies"),
+                    n("levels"),
+                    n("roles"),
+                    n("credentials"),
+                    f.title,
+                );
+            }
+            for x in &c.crosswalks {
+                println!(
+                    "crosswalk {:<16} {} → {}: {} mappings  {}",
+                    x.id,
+                    x.from,
+                    x.to,
+                    x.mappings.len(),
+                    x.title
+                );
+            }
+        }
+    }
     ExitCode::SUCCESS
 }

@@ -50,3 +50,53 @@ fn no_colour_without_a_terminal() {
     let run = lfw(&["check", "tests/fixtures/diagnostics/many-errors/main.lfw"]);
     assert!(!run.stderr.contains('\u{1b}'), "no escape codes when not on a terminal");
 }
+
+/// Runs `lfw` from a directory with no frameworks in it, as a fresh install.
+fn lfw_elsewhere(args: &[&str]) -> crate::Run {
+    let dir = std::env::temp_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lfw"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    crate::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
+    }
+}
+
+#[test]
+fn bundled_frameworks_work_with_no_files_of_ones_own() {
+    let list = lfw_elsewhere(&["list", "--format", "json"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&list.stdout).expect("JSON");
+    let police = doc["frameworks"]
+        .as_array()
+        .expect("frameworks")
+        .iter()
+        .find(|f| f["id"] == "police-ew")
+        .expect("police-ew is bundled");
+    assert_eq!(police["counts"]["roles"], 9);
+    assert_eq!(police["counts"]["credentials"], 2);
+    let text = lfw_elsewhere(&["list"]);
+    assert!(text.stdout.lines().any(|l| l.starts_with("police-ew ")), "{}", text.stdout);
+
+    let export = lfw_elsewhere(&["export", "--to", "json", "police-ew"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert!(export.stdout.contains("\"chief-constable\""));
+    let check = lfw_elsewhere(&["check", "police-ew"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn an_unknown_framework_id_is_a_usage_error_with_a_suggestion() {
+    let run = lfw_elsewhere(&["export", "--to", "json", "police-e"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean the bundled framework `police-ew`?"),
+        "{}",
+        run.stderr
+    );
+}
