@@ -26,6 +26,14 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Json,
+    /// For pasting into a paper.
+    Markdown,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Compile frameworks and print every diagnostic.
@@ -45,6 +53,32 @@ enum Command {
         to: ExportFormat,
         /// A framework's `.lfw` file, or the id of a bundled framework.
         framework: String,
+    },
+    /// How ready one person is for a role, and the development plan.
+    Ready {
+        /// A framework's `.lfw` file, or the id of a bundled framework.
+        #[arg(long)]
+        framework: String,
+        /// The role to measure against (its id).
+        #[arg(long)]
+        role: String,
+        /// A profile: `.json`, `.jsonl` or `.csv` (docs/profiles.md).
+        profile: PathBuf,
+        /// Which profile of a file holding several.
+        #[arg(long)]
+        person: Option<String>,
+        /// The date to judge at (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// How assessments combine: latest, highest, lowest, median, or
+        /// ranked:SOURCE>SOURCE>… (overrides the framework's policy).
+        #[arg(long)]
+        evidence: Option<String>,
+        /// How long evidence counts, e.g. `3y`, `18m`, or `never`.
+        #[arg(long)]
+        valid_for: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// List the bundled frameworks.
     List {
@@ -72,6 +106,25 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework),
         Command::List { format } => list(format),
+        Command::Ready {
+            framework,
+            role,
+            profile,
+            person,
+            as_of,
+            evidence,
+            valid_for,
+            format,
+        } => ready(
+            &framework,
+            &role,
+            &profile,
+            person.as_deref(),
+            as_of.as_deref(),
+            evidence.as_deref(),
+            valid_for.as_deref(),
+            format,
+        ),
     }
 }
 
@@ -306,6 +359,117 @@ fn list(format: Format) -> ExitCode {
                 );
             }
         }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Reads `--evidence`.
+fn combine_arg(s: &str) -> Result<lfw_model::Combine, String> {
+    use lfw_model::Combine;
+    Ok(match s {
+        "latest" => Combine::Latest,
+        "highest" => Combine::Highest,
+        "lowest" => Combine::Lowest,
+        "median" => Combine::Median,
+        _ => match s.strip_prefix("ranked:") {
+            Some(order) if !order.is_empty() => Combine::Ranked(order.split('>').map(|x| x.trim().to_string()).collect()),
+            _ => {
+                return Err(format!(
+                    "`--evidence {s}` is not a policy; use latest, highest, lowest, median or ranked:SOURCE>SOURCE"
+                ))
+            }
+        },
+    })
+}
+
+/// Reads `--valid-for`: `3y`, `18m`, `2years`, or `never`.
+fn valid_for_arg(s: &str) -> Result<Option<u32>, String> {
+    if s == "never" {
+        return Ok(None);
+    }
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    let unit = s[digits.len()..].trim();
+    let n: u32 = digits
+        .parse()
+        .map_err(|_| format!("`--valid-for {s}` is not a length of time; write e.g. 3y, 18m or never"))?;
+    match unit {
+        "y" | "year" | "years" => Ok(Some(n.saturating_mul(12))),
+        "m" | "month" | "months" => Ok(Some(n)),
+        _ => Err(format!("`--valid-for {s}` is not a length of time; write e.g. 3y, 18m or never")),
+    }
+}
+
+fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>) -> Result<lfw_assess::Question, String> {
+    let as_of = match as_of {
+        Some(d) => lfw_assess::Date::parse(d).ok_or_else(|| format!("`--as-of {d}` is not a date; write YYYY-MM-DD"))?,
+        None => lfw_assess::Date::today(),
+    };
+    Ok(lfw_assess::Question {
+        as_of,
+        combine: evidence.map(combine_arg).transpose()?,
+        valid_months: valid_for.map(valid_for_arg).transpose()?,
+    })
+}
+
+fn print_plain(diagnostics: &[Diagnostic]) {
+    let sources = lfw_model::Sources::default();
+    let colour = render::use_colour();
+    for d in diagnostics {
+        eprint!("{}", render::diagnostic(d, &sources, colour));
+    }
+}
+
+/// A role of a framework by id, or a usage error with a suggestion.
+fn role_arg(fw: &Framework, role: &str) -> Result<lfw_model::RoleId, ExitCode> {
+    fw.role(role).ok_or_else(|| {
+        let hint = match lfw_model::did_you_mean(role, fw.roles.iter().map(|r| r.id.as_str())) {
+            Some(r) => format!("did you mean `{r}`?"),
+            None => format!(
+                "its roles are {}.",
+                fw.roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        usage_error(&format!("`{}` has no role `{role}`; {hint}", fw.id))
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ready(
+    framework: &str,
+    role: &str,
+    profile: &Path,
+    person: Option<&str>,
+    as_of: Option<&str>,
+    evidence: Option<&str>,
+    valid_for: Option<&str>,
+    format: ReportFormat,
+) -> ExitCode {
+    let q = match question(as_of, evidence, valid_for) {
+        Ok(q) => q,
+        Err(message) => return usage_error(&message),
+    };
+    let (c, index) = match framework_arg(framework) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let fw = &c.frameworks[index];
+    let target = match role_arg(fw, role) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let bound = lfw_assess::read::read_one(profile, person).and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin));
+    let person = match bound {
+        Ok(p) => p,
+        Err(problems) => {
+            print_plain(&problems);
+            return ExitCode::from(1);
+        }
+    };
+    let r = lfw_assess::readiness(fw, &person, target, &q);
+    match format {
+        ReportFormat::Json => print_json(&serde_json::to_value(&r).expect("readiness serialises")),
+        ReportFormat::Text => print!("{}", crate::ready::text(&r)),
+        ReportFormat::Markdown => print!("{}", crate::ready::markdown(&r)),
     }
     ExitCode::SUCCESS
 }

@@ -8,6 +8,7 @@ mod library;
 mod parser;
 mod properties;
 mod queries;
+mod ready;
 mod robustness;
 
 use std::path::Path;

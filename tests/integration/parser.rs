@@ -53,12 +53,12 @@ fn framework_header() {
 
 #[test]
 fn import_extends_and_scale() {
-    let text = "import \"../shared/scales.lfw\"\nextends national\nscale four \"Four point\"\n  levels essential < proficient < strong < exemplary\n  note \"From the model\"\n";
+    let text = "framework local \"Local\"\n  extends national\nimport \"../shared/scales.lfw\"\nscale four \"Four point\"\n  levels essential < proficient < strong < exemplary\n  note \"From the model\"\n";
     let got = items(text);
-    let Item::Import(i) = &got[0] else { panic!() };
+    let Item::Framework(h) = &got[0] else { panic!() };
+    assert_eq!(h.extends.as_ref().map(|e| e.name.as_str()), Some("national"));
+    let Item::Import(i) = &got[1] else { panic!() };
     assert_eq!(i.path.value, "../shared/scales.lfw");
-    let Item::Extends(e) = &got[1] else { panic!() };
-    assert_eq!(e.framework.name, "national");
     let Item::Scale(s) = &got[2] else { panic!() };
     let levels: Vec<&str> = s.levels.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(levels, ["essential", "proficient", "strong", "exemplary"]);

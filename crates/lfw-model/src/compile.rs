@@ -104,7 +104,7 @@ struct Unit<'a> {
     header: &'a ast::FrameworkHeader,
     file: FileId,
     items: Vec<(FileId, &'a Item)>,
-    extends: Option<(FileId, &'a ast::Extends)>,
+    extends: Option<(FileId, &'a ast::Ident)>,
 }
 
 fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<Unit<'a>> {
@@ -146,22 +146,14 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
             header,
             file: file.id,
             items: Vec::new(),
-            extends: None,
+            extends: header.extends.as_ref().map(|e| (file.id, e)),
         };
         for m in members {
             in_unit[m.0 as usize] = true;
             for item in &files[m.0 as usize].ast.items {
                 match item {
                     Item::Framework(_) | Item::Import(_) | Item::Crosswalk(_) => {}
-                    Item::Broken(b)
-                        if matches!(
-                            b.kind,
-                            ItemKind::Framework | ItemKind::Import | ItemKind::Crosswalk | ItemKind::Extends
-                        ) => {}
-                    Item::Extends(e) => match unit.extends {
-                        Some((f, first)) => diagnostics.push(report::duplicate_extends(Loc::new(m, e.span), Loc::new(f, first.span))),
-                        None => unit.extends = Some((m, e)),
-                    },
+                    Item::Broken(b) if matches!(b.kind, ItemKind::Framework | ItemKind::Import | ItemKind::Crosswalk) => {}
                     _ => unit.items.push((m, item)),
                 }
             }
@@ -177,7 +169,6 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
             .find(|i| !matches!(i, Item::Import(_) | Item::Crosswalk(_) | Item::Broken(_)));
         if let Some(item) = stray {
             let word = match item {
-                Item::Extends(_) => "extends",
                 Item::Scale(_) => "scale",
                 Item::Domain(_) => "domain",
                 Item::Competency(c) => c.kind.keyword(),
@@ -238,13 +229,13 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
     let mut base: Vec<Option<usize>> = vec![None; units.len()];
     for (i, u) in units.iter().enumerate() {
         let Some((file, e)) = u.extends else { continue };
-        match by_id.get(e.framework.name.as_str()) {
+        match by_id.get(e.name.as_str()) {
             Some(&b) => base[i] = Some(b),
             None => diagnostics.push(report::unknown_reference(
                 "framework",
-                &e.framework.name,
-                Loc::new(file, e.framework.span),
-                did_you_mean(&e.framework.name, by_id.keys().copied()),
+                &e.name,
+                Loc::new(file, e.span),
+                did_you_mean(&e.name, by_id.keys().copied()),
                 "import the file that declares it; `extends` names a framework by its id.",
             )),
         }
@@ -266,7 +257,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                     .iter()
                     .map(|&c| {
                         let (file, e) = units[c].extends.expect("in a cycle, so it extends");
-                        (units[c].header.id.name.clone(), Loc::new(file, e.framework.span))
+                        (units[c].header.id.name.clone(), Loc::new(file, e.span))
                     })
                     .collect();
                 diagnostics.push(report::extends_cycle(&chain));
@@ -325,7 +316,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
             }
         }
         if live[u] {
-            let extends = unit.extends.map(|(_, e)| e.framework.name.clone());
+            let extends = unit.extends.map(|(_, e)| e.name.clone());
             let mut fw = resolve::build(unit.header, unit.file, &items, extends, diagnostics);
             check::check(&mut fw, diagnostics);
             built[u] = Some(fw);

@@ -38,6 +38,14 @@ pub fn framework(fw: &Framework) -> Value {
         "extends": fw.extends,
         "notes": notes(&fw.notes),
         "default_scale": fw.default_scale.map(|s| fw.scales[s.0].id.clone()),
+        "evidence": {
+            "combine": fw.evidence.combine.name(),
+            "ranked_sources": match &fw.evidence.combine {
+                Combine::Ranked(sources) => sources.clone(),
+                _ => Vec::new(),
+            },
+            "valid_months": fw.evidence.valid_months,
+        },
         "scales": fw.scales.iter().map(|s| json!({
             "id": s.id,
             "title": s.title,

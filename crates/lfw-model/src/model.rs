@@ -48,6 +48,7 @@ pub struct Framework {
     /// The id of the framework this one extends.
     pub extends: Option<String>,
     pub default_scale: Option<ScaleId>,
+    pub evidence: EvidencePolicy,
     pub scales: Vec<Scale>,
     pub domains: Vec<Domain>,
     pub competencies: Vec<Competency>,
@@ -63,6 +64,50 @@ pub struct Framework {
     /// levels follow in order.
     pub(crate) first_node: Vec<usize>,
     pub loc: Loc,
+}
+
+/// How assessments become one level per competency, and how long they
+/// count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidencePolicy {
+    pub combine: Combine,
+    /// Older evidence is stale: reported, and not counted. `None`: never stale.
+    pub valid_months: Option<u32>,
+}
+
+/// The default: the latest assessment counts, for three years.
+impl Default for EvidencePolicy {
+    fn default() -> Self {
+        EvidencePolicy {
+            combine: Combine::Latest,
+            valid_months: Some(36),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Combine {
+    /// The most recent assessment.
+    Latest,
+    Highest,
+    Lowest,
+    /// The middle level (the lower middle of an even count).
+    Median,
+    /// The latest assessment from the best-ranked source present; sources
+    /// not listed rank below every listed one.
+    Ranked(Vec<String>),
+}
+
+impl Combine {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Combine::Latest => "latest",
+            Combine::Highest => "highest",
+            Combine::Lowest => "lowest",
+            Combine::Median => "median",
+            Combine::Ranked(_) => "ranked",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

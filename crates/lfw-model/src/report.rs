@@ -14,7 +14,6 @@ pub fn item_word(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Framework => "framework",
         ItemKind::Import => "import",
-        ItemKind::Extends => "extends",
         ItemKind::Scale => "scale",
         ItemKind::Domain => "domain",
         ItemKind::Competency(k) => k.keyword(),
@@ -27,9 +26,8 @@ pub fn item_word(kind: ItemKind) -> &'static str {
 /// How each item is written, for the help line of a syntax error.
 fn item_shape(kind: ItemKind) -> &'static str {
     match kind {
-        ItemKind::Framework => "a framework is written `framework <id> \"Title\"`, then lines starting `version`, `owner`, `sector`, `source`, `default scale`, `description` or `note`",
+        ItemKind::Framework => "a framework is written `framework <id> \"Title\"`, then lines starting `version`, `owner`, `sector`, `source`, `extends`, `default scale`, `evidence`, `description` or `note`",
         ItemKind::Import => "an import is written `import \"path/to/file.lfw\"`",
-        ItemKind::Extends => "write `extends <framework-id>`",
         ItemKind::Scale => "a scale is written `scale <id> \"Title\"`, then `levels lowest < … < highest`",
         ItemKind::Domain => "a domain is written `domain <id> \"Title\"`, then an optional `description \"…\"`",
         ItemKind::Competency(_) => "a competency is written `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`), then lines starting `description`, `rated on`, `indicator`, `negative indicator`, `at <level> \"…\"`, `needs <id> at <level>` or `note`",
@@ -94,7 +92,7 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
         }
         SyntaxErrorKind::Stray { found } => Diagnostic::error("lfw::stray-text", format!("{} does not start an item.", capitalise(&found_word(found))))
             .at(loc, "not part of any item")
-            .help("every item starts on a new line with one of `framework`, `import`, `extends`, `scale`, `domain`, `competency`, `behaviour`, `quality`, `value`, `skill`, `credential`, `role` or `crosswalk`; comments start with `//`."),
+            .help("every item starts on a new line with one of `framework`, `import`, `scale`, `domain`, `competency`, `behaviour`, `quality`, `value`, `skill`, `credential`, `role` or `crosswalk`; comments start with `//`."),
         SyntaxErrorKind::UnterminatedText => Diagnostic::error("lfw::unterminated-text", "This text has no closing quote on its line.")
             .at(loc, "text starts here")
             .help("close it with `\"` on the same line; for longer text write several quoted pieces one after another, one per line."),
@@ -252,13 +250,6 @@ pub fn override_kind(name: &str, own: &str, inherited: &str, loc: Loc, base: Loc
     .at(loc, format!("a {own} with the same id"))
     .also(base, format!("the inherited {inherited}"))
     .help("an extending framework may replace an element only with one of the same kind; choose another id.")
-}
-
-pub fn duplicate_extends(loc: Loc, first: Loc) -> Diagnostic {
-    Diagnostic::error("lfw::duplicate-property", "A framework can extend only one other framework.")
-        .at(loc, "second `extends`")
-        .also(first, "first `extends`")
-        .help("keep one `extends`; to combine frameworks, extend one and import the other.")
 }
 
 /// `chain`: each framework along the cycle with the place of its `extends`.

@@ -96,6 +96,23 @@ fn text(t: &Option<ast::Text>) -> Option<String> {
     t.as_ref().map(|t| t.value.clone())
 }
 
+fn evidence_policy(header: &ast::FrameworkHeader) -> EvidencePolicy {
+    let mut policy = EvidencePolicy::default();
+    if let Some(rule) = &header.evidence {
+        policy.combine = match rule {
+            ast::EvidenceRule::Latest(_) => Combine::Latest,
+            ast::EvidenceRule::Highest(_) => Combine::Highest,
+            ast::EvidenceRule::Lowest(_) => Combine::Lowest,
+            ast::EvidenceRule::Median(_) => Combine::Median,
+            ast::EvidenceRule::Ranked(sources) => Combine::Ranked(sources.iter().map(|s| s.name.clone()).collect()),
+        };
+    }
+    if let Some(valid) = header.evidence_valid {
+        policy.valid_months = Some(valid.months);
+    }
+    policy
+}
+
 /// Builds one framework from its effective items (inherited and own).
 pub fn build(
     header: &ast::FrameworkHeader,
@@ -115,6 +132,7 @@ pub fn build(
         notes: notes(&header.notes),
         extends,
         default_scale: None,
+        evidence: evidence_policy(header),
         scales: Vec::new(),
         domains: Vec::new(),
         competencies: Vec::new(),

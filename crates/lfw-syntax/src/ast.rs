@@ -57,7 +57,6 @@ pub struct File {
 pub enum Item {
     Framework(FrameworkHeader),
     Import(Import),
-    Extends(Extends),
     Scale(Scale),
     Domain(Domain),
     Competency(Competency),
@@ -75,7 +74,6 @@ impl Item {
         match self {
             Item::Framework(x) => x.span,
             Item::Import(x) => x.span,
-            Item::Extends(x) => x.span,
             Item::Scale(x) => x.span,
             Item::Domain(x) => x.span,
             Item::Competency(x) => x.span,
@@ -111,21 +109,32 @@ pub struct FrameworkHeader {
     pub owner: Option<Text>,
     pub sector: Option<Text>,
     pub sources: Vec<Text>,
+    /// `extends <framework>`: the framework this one builds on.
+    pub extends: Option<Ident>,
     pub default_scale: Option<Ident>,
+    /// `evidence latest|highest|lowest|median` or `evidence ranked a > b`.
+    pub evidence: Option<EvidenceRule>,
+    /// `evidence valid for 3 years`.
+    pub evidence_valid: Option<Duration>,
     pub description: Option<Text>,
     pub notes: Vec<Note>,
     pub span: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Import {
-    pub path: Text,
-    pub span: Span,
+/// How several assessments of one competency combine into one level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum EvidenceRule {
+    Latest(Span),
+    Highest(Span),
+    Lowest(Span),
+    Median(Span),
+    /// Sources best first; the best source's latest assessment counts.
+    Ranked(Vec<Ident>),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Extends {
-    pub framework: Ident,
+pub struct Import {
+    pub path: Text,
     pub span: Span,
 }
 
@@ -328,7 +337,6 @@ pub enum Closeness {
 pub enum ItemKind {
     Framework,
     Import,
-    Extends,
     Scale,
     Domain,
     Competency(CompetencyKind),

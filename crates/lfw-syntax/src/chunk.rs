@@ -22,7 +22,6 @@ pub fn item_keyword(word: &str) -> Option<ItemKind> {
     Some(match word {
         "framework" => ItemKind::Framework,
         "import" => ItemKind::Import,
-        "extends" => ItemKind::Extends,
         "scale" => ItemKind::Scale,
         "domain" => ItemKind::Domain,
         "competency" => ItemKind::Competency(CompetencyKind::Competency),

@@ -194,6 +194,10 @@ fn expected_for(rule: Rule) -> Vec<Expected> {
         Rule::sector | Rule::k_sector => keyword("sector"),
         Rule::source | Rule::k_source => keyword("source"),
         Rule::default_scale | Rule::k_default => keyword("default"),
+        Rule::evidence | Rule::k_evidence => keyword("evidence"),
+        Rule::evidence_rule => vec![Keyword("latest"), Keyword("highest"), Keyword("lowest"), Keyword("median")],
+        Rule::evidence_ranked | Rule::k_ranked => keyword("ranked"),
+        Rule::evidence_valid | Rule::k_valid => keyword("valid"),
         Rule::levels | Rule::k_levels => keyword("levels"),
         Rule::rated_on | Rule::k_rated => keyword("rated"),
         Rule::descriptor | Rule::prerequisite | Rule::k_at => keyword("at"),
@@ -334,10 +338,6 @@ impl Lower<'_> {
                 let text = self.text(self.parts(pair).remove(0));
                 Item::Import(Import { path: text, span })
             }
-            Rule::extends => {
-                let id = self.ident(self.parts(pair).remove(0));
-                Item::Extends(Extends { framework: id, span })
-            }
             Rule::scale => Item::Scale(self.scale(pair, span)),
             Rule::domain => Item::Domain(self.domain(pair, span)),
             Rule::competency => Item::Competency(self.competency(pair, span)),
@@ -359,12 +359,16 @@ impl Lower<'_> {
             owner: None,
             sector: None,
             sources: Vec::new(),
+            extends: None,
             default_scale: None,
+            evidence: None,
+            evidence_valid: None,
             description: None,
             notes: Vec::new(),
             span,
         };
         let (mut v, mut o, mut s, mut d, mut ds) = (None, None, None, None, None);
+        let (mut er, mut ev, mut ex) = (None, None, None);
         for p in parts {
             let pspan = self.span(&p);
             match p.as_rule() {
@@ -387,6 +391,41 @@ impl Lower<'_> {
                 Rule::default_scale => {
                     let id = self.prop_ident(p);
                     once(&mut h.default_scale, &mut ds, id, pspan, "default scale", self.errors);
+                }
+                Rule::evidence => {
+                    let inner = self.parts(p).into_iter().next().expect("evidence has a rule");
+                    match inner.as_rule() {
+                        Rule::evidence_valid => {
+                            let t = self.parts(inner).into_iter().next().expect("duration");
+                            let t = self.duration(t);
+                            once(&mut h.evidence_valid, &mut ev, t, pspan, "evidence valid for", self.errors);
+                        }
+                        Rule::evidence_ranked => {
+                            let sources = self.parts(inner).into_iter().map(|q| self.ident(q)).collect();
+                            once(
+                                &mut h.evidence,
+                                &mut er,
+                                EvidenceRule::Ranked(sources),
+                                pspan,
+                                "evidence",
+                                self.errors,
+                            );
+                        }
+                        _ => {
+                            let rspan = self.span(&inner);
+                            let rule = match inner.as_str() {
+                                "highest" => EvidenceRule::Highest(rspan),
+                                "lowest" => EvidenceRule::Lowest(rspan),
+                                "median" => EvidenceRule::Median(rspan),
+                                _ => EvidenceRule::Latest(rspan),
+                            };
+                            once(&mut h.evidence, &mut er, rule, pspan, "evidence", self.errors);
+                        }
+                    }
+                }
+                Rule::extends => {
+                    let id = self.prop_ident(p);
+                    once(&mut h.extends, &mut ex, id, pspan, "extends", self.errors);
                 }
                 Rule::source => h.sources.push(self.prop_text(p)),
                 Rule::note => h.notes.push(self.note(p)),
@@ -768,6 +807,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::k_description
             | Rule::k_domain
             | Rule::k_entry
+            | Rule::k_evidence
             | Rule::k_extends
             | Rule::k_for
             | Rule::k_framework
@@ -783,12 +823,14 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::k_of
             | Rule::k_on
             | Rule::k_owner
+            | Rule::k_ranked
             | Rule::k_rated
             | Rule::k_role
             | Rule::k_scale
             | Rule::k_sector
             | Rule::k_source
             | Rule::k_to
+            | Rule::k_valid
             | Rule::k_version
     )
 }

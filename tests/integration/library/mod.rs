@@ -28,7 +28,10 @@ pub fn library() -> &'static Compilation {
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("frameworks/").map(|e| e.expect("entry").path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("frameworks/")
+        .map(|e| e.expect("entry").path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -41,13 +44,19 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 /// A bundled framework by id.
 pub fn framework(id: &str) -> &'static Framework {
-    library().framework(id).unwrap_or_else(|| panic!("the library has a framework `{id}`"))
+    library()
+        .framework(id)
+        .unwrap_or_else(|| panic!("the library has a framework `{id}`"))
 }
 
 /// The titles of a domain's competencies, in order.
 pub fn titles_in(fw: &'static Framework, domain: &str) -> Vec<&'static str> {
     let d = fw.domain(domain).unwrap_or_else(|| panic!("`{}` has a domain `{domain}`", fw.id));
-    fw.domains[d.0].competencies.iter().map(|c| fw.competencies[c.0].title.as_str()).collect()
+    fw.domains[d.0]
+        .competencies
+        .iter()
+        .map(|c| fw.competencies[c.0].title.as_str())
+        .collect()
 }
 
 /// The titles of a framework's domains, in order.

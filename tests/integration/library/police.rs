@@ -39,7 +39,197 @@ fn police_ranks_of_england_and_wales_with_training_before_the_rank() {
     for chief in ["assistant-chief-constable", "deputy-chief-constable", "chief-constable"] {
         assert_eq!(requires(chief), ["senior-command-course"], "{chief}");
     }
-    for other in ["constable", "inspector", "chief-inspector", "superintendent", "chief-superintendent"] {
+    for other in [
+        "constable",
+        "inspector",
+        "chief-inspector",
+        "superintendent",
+        "chief-superintendent",
+    ] {
         assert!(requires(other).is_empty(), "{other}");
     }
+}
+
+/// The ranks of a framework, by title, in order.
+fn rank_titles(fw: &lfw_model::Framework) -> Vec<&str> {
+    fw.roles.iter().map(|r| r.title.as_str()).collect()
+}
+
+/// The ids of the credentials a role requires.
+fn credentials_required<'a>(fw: &'a lfw_model::Framework, role: &str) -> Vec<&'a str> {
+    let r = &fw.roles[fw.role(role).expect(role).0];
+    r.requirements
+        .iter()
+        .filter_map(|q| match q.condition {
+            lfw_model::Condition::Credential { credential } => Some(fw.credentials[credential.0].id.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Each role's `after`, by id.
+fn afters(fw: &lfw_model::Framework) -> Vec<Vec<&str>> {
+    fw.roles
+        .iter()
+        .map(|r| r.after.iter().map(|a| fw.roles[a.role.0].id.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn police_scotland_ranks_with_the_same_training_before_the_rank() {
+    let fw = framework("police-scotland");
+    let ew = framework("police-ew");
+    // Seed 001 §6.4: "A sergeant in Inverness will be expected to have the same
+    // level of skill and knowledge as a sergeant in London or Glasgow."
+    assert_eq!(
+        rank_titles(fw),
+        [
+            "Constable",
+            "Sergeant",
+            "Inspector",
+            "Chief Inspector",
+            "Superintendent",
+            "Chief Superintendent",
+            "Assistant Chief Constable",
+            "Deputy Chief Constable",
+            "Chief Constable"
+        ]
+    );
+    assert_eq!(rank_titles(fw), rank_titles(ew));
+    assert_eq!(afters(fw), afters(ew));
+    let entries: Vec<&str> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.as_str()).collect();
+    assert_eq!(entries, ["constable"]);
+    let credentials: Vec<&str> = fw.credentials.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(credentials, ["Sergeants' exam", "Senior Command Course"]);
+    assert_eq!(credentials_required(fw, "sergeant"), ["sergeants-exam"]);
+    for chief in ["assistant-chief-constable", "deputy-chief-constable", "chief-constable"] {
+        assert_eq!(credentials_required(fw, chief), ["senior-command-course"], "{chief}");
+    }
+    for other in [
+        "constable",
+        "inspector",
+        "chief-inspector",
+        "superintendent",
+        "chief-superintendent",
+    ] {
+        assert!(credentials_required(fw, other).is_empty(), "{other}");
+    }
+    assert!(fw.competencies.is_empty() && fw.scales.is_empty());
+}
+
+#[test]
+fn college_of_policing_competency_and_values_framework_over_the_ranks() {
+    let fw = framework("police-cvf");
+    assert_eq!(fw.extends.as_deref(), Some("police-ew"));
+    assert_eq!(
+        super::domain_titles(fw),
+        [
+            "Resolute, compassionate and committed",
+            "Inclusive, enabling and visionary leadership",
+            "Intelligent, creative and informed policing"
+        ]
+    );
+    assert_eq!(
+        super::titles_in(fw, "resolute-compassionate-committed"),
+        ["We are emotionally aware", "We take ownership"]
+    );
+    assert_eq!(
+        super::titles_in(fw, "inclusive-enabling-visionary"),
+        ["We are collaborative", "We deliver, support and inspire"]
+    );
+    assert_eq!(
+        super::titles_in(fw, "intelligent-creative-informed"),
+        ["We analyse critically", "We are innovative and open-minded"]
+    );
+    // Four values, outside the clusters.
+    use lfw_syntax::ast::CompetencyKind;
+    let values: Vec<&str> = fw
+        .competencies
+        .iter()
+        .filter(|c| c.kind == CompetencyKind::Value)
+        .map(|c| c.title.as_str())
+        .collect();
+    assert_eq!(values, ["Impartiality", "Integrity", "Public service", "Transparency"]);
+    assert!(fw
+        .competencies
+        .iter()
+        .filter(|c| c.kind == CompetencyKind::Value)
+        .all(|c| c.domain.is_none()));
+    assert_eq!(fw.competencies.iter().filter(|c| c.kind == CompetencyKind::Competency).count(), 6);
+    assert_eq!(fw.competencies.len(), 10);
+    assert_eq!(fw.scales.len(), 1);
+    assert_eq!(fw.scales[0].levels, ["1", "2", "3"]);
+
+    // The ranks of England and Wales, unchanged in order, progression and credentials.
+    let ew = framework("police-ew");
+    assert_eq!(rank_titles(fw), rank_titles(ew));
+    assert_eq!(afters(fw), afters(ew));
+    let entries: Vec<&str> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.as_str()).collect();
+    assert_eq!(entries, ["constable"]);
+    for r in &ew.roles {
+        assert_eq!(credentials_required(fw, &r.id), credentials_required(ew, &r.id), "{}", r.id);
+    }
+    // Each rank requires all three clusters at one level (the encoder's reading).
+    let levels = ["1", "2", "2", "2", "3", "3", "3", "3", "3"];
+    for (role, level) in fw.roles.iter().zip(levels) {
+        let clusters: Vec<(&str, &str)> = role
+            .requirements
+            .iter()
+            .filter_map(|q| match &q.condition {
+                lfw_model::Condition::AllIn { domain, level, .. } => Some((fw.domains[domain.0].id.as_str(), level.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            clusters,
+            [
+                ("resolute-compassionate-committed", level),
+                ("inclusive-enabling-visionary", level),
+                ("intelligent-creative-informed", level)
+            ],
+            "{}",
+            role.id
+        );
+        assert!(
+            role.notes.iter().any(|n| n.kind == lfw_syntax::ast::NoteKind::Interpretation),
+            "{}: the rank-to-level mapping is marked as interpretation",
+            role.id
+        );
+    }
+}
+
+#[test]
+fn police_cvf_to_the_civil_service_competency_framework() {
+    let cw = super::library()
+        .crosswalks
+        .iter()
+        .find(|c| c.id == "police-cvf-to-cscf-2012")
+        .expect("the crosswalk police-cvf-to-cscf-2012");
+    assert_eq!((cw.from.as_str(), cw.to.as_str()), ("police-cvf", "cscf-2012"));
+    assert_eq!(cw.mappings.len(), 11);
+    assert!(cw.levels.is_empty(), "no level correspondence is claimed");
+    assert!(cw.mappings.iter().all(|m| m.rationale.is_some()));
+    // Every one of the six CVF competencies is mapped.
+    for c in [
+        "emotionally-aware",
+        "take-ownership",
+        "collaborative",
+        "deliver-support-inspire",
+        "analyse-critically",
+        "innovative-open-minded",
+    ] {
+        assert!(cw.mappings.iter().any(|m| m.from == c), "{c}");
+    }
+    use lfw_syntax::ast::Closeness;
+    let count = |k: Closeness| cw.mappings.iter().filter(|m| m.closeness == k).count();
+    assert_eq!(
+        [
+            count(Closeness::Exact),
+            count(Closeness::Close),
+            count(Closeness::Broader),
+            count(Closeness::Narrower),
+            count(Closeness::Related)
+        ],
+        [0, 5, 0, 0, 6]
+    );
 }

@@ -1,0 +1,16 @@
+//! The assessment layer of lfw: people measured against frameworks.
+//!
+//! This crate owns profiles (JSON, JSON Lines, long CSV) and binding them to
+//! a compiled framework, readiness for a role with its development plan,
+//! routes between roles, and cohort summaries. It reads compiled
+//! [`lfw_model::Framework`]s only: it never parses `.lfw` text and never
+//! renders output for people (the binary does).
+
+pub mod date;
+pub mod profile;
+pub mod read;
+pub mod readiness;
+
+pub use date::Date;
+pub use profile::{bind, Person, ProfileInput};
+pub use readiness::{readiness, Question, Readiness};

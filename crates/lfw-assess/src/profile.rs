@@ -1,0 +1,441 @@
+//! Profiles: one person's role, assessments, credentials and history, read
+//! from JSON, JSON Lines or long-format CSV, and bound to a compiled
+//! framework (every reference checked, never silently ignored).
+
+use crate::date::Date;
+use lfw_model::{did_you_mean, CompetencyId, CredentialId, Diagnostic, Framework, Rank, RoleId};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// A profile as written, before its references are checked.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileInput {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub framework: Option<String>,
+    pub role: String,
+    pub role_since: String,
+    #[serde(default)]
+    pub assessments: Vec<AssessmentInput>,
+    #[serde(default)]
+    pub credentials: Vec<CredentialInput>,
+    #[serde(default)]
+    pub history: Vec<StintInput>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentInput {
+    pub competency: String,
+    /// A level name; numbers are accepted for numeric scales.
+    pub level: LevelInput,
+    pub source: String,
+    pub date: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum LevelInput {
+    Name(String),
+    Number(u64),
+}
+
+impl LevelInput {
+    pub fn as_string(&self) -> String {
+        match self {
+            LevelInput::Name(s) => s.clone(),
+            LevelInput::Number(n) => n.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CredentialInput {
+    pub id: String,
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StintInput {
+    pub role: String,
+    pub from: String,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// A profile whose every reference resolved.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: String,
+    pub name: Option<String>,
+    pub role: RoleId,
+    pub role_since: Date,
+    pub assessments: Vec<Evidence>,
+    pub credentials: Vec<(CredentialId, Option<Date>)>,
+    pub history: Vec<Stint>,
+}
+
+/// One assessment of one competency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    pub competency: CompetencyId,
+    pub level: Rank,
+    pub source: String,
+    pub date: Date,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stint {
+    pub role: RoleId,
+    pub from: Date,
+    pub to: Option<Date>,
+}
+
+/// Where a profile came from, for its diagnostics.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub path: String,
+    /// The line of a JSON Lines record, or the first CSV row of the person.
+    pub line: Option<u64>,
+}
+
+impl Origin {
+    fn describe(&self, id: &str) -> String {
+        match self.line {
+            Some(line) => format!("profile `{id}` ({} line {line})", self.path),
+            None => format!("profile `{id}` ({})", self.path),
+        }
+    }
+}
+
+/// Checks a profile against a framework. All problems are reported, not
+/// only the first.
+pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Person, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let who = origin.describe(&input.id);
+    let mut problem = |code: &'static str, message: String, help: String| {
+        problems.push(Diagnostic::error(code, message).help(help).path(origin.path.clone()));
+    };
+    if let Some(f) = &input.framework {
+        if *f != fw.id {
+            problem(
+                "lfw::profile-framework",
+                format!("In {who}, the profile is for the framework `{f}`, not `{}`.", fw.id),
+                "check the profile against the framework it was assessed in, or correct its `framework` field.".into(),
+            );
+        }
+    }
+    let date = |field: &str, value: &str, problem: &mut dyn FnMut(&'static str, String, String)| {
+        let d = Date::parse(value);
+        if d.is_none() {
+            problem(
+                "lfw::invalid-date",
+                format!("In {who}, `{field}` is `{value}`, which is not a date."),
+                "write dates as YYYY-MM-DD, e.g. 2024-03-31.".into(),
+            );
+        }
+        d
+    };
+    let role_names = || fw.roles.iter().map(|r| r.id.as_str());
+    let role = |name: &str, field: &str, problem: &mut dyn FnMut(&'static str, String, String)| {
+        let r = fw.role(name);
+        if r.is_none() {
+            problem(
+                "lfw::unknown-reference",
+                format!("In {who}, `{field}` names `{name}`, which is not a role of `{}`.", fw.id),
+                suggestion(name, role_names(), "`lfw export --to json` lists the framework's roles."),
+            );
+        }
+        r
+    };
+    let current = role(&input.role, "role", &mut problem);
+    let since = date("role_since", &input.role_since, &mut problem);
+    let mut assessments = Vec::new();
+    for (i, a) in input.assessments.iter().enumerate() {
+        let field = format!("assessments[{i}]");
+        let c = fw.competency(&a.competency);
+        if c.is_none() {
+            problem(
+                "lfw::unknown-reference",
+                format!(
+                    "In {who}, `{field}.competency` names `{}`, which is not a competency of `{}`.",
+                    a.competency, fw.id
+                ),
+                suggestion(
+                    &a.competency,
+                    fw.competencies.iter().map(|c| c.id.as_str()),
+                    "`lfw export --to json` lists the framework's competencies.",
+                ),
+            );
+        }
+        let level = a.level.as_string();
+        let rank = c.and_then(|c| {
+            let levels = fw.levels_of(c);
+            let rank = levels.iter().position(|l| *l == level);
+            if rank.is_none() {
+                let help = if levels.is_empty() {
+                    format!("`{}` has no levels, so it cannot be assessed at one.", fw.competencies[c.0].id)
+                } else {
+                    suggestion(
+                        &level,
+                        levels.iter().map(String::as_str),
+                        &format!("the levels are {}.", levels.join(", ")),
+                    )
+                };
+                problem(
+                    "lfw::unknown-level",
+                    format!(
+                        "In {who}, `{field}.level` is `{level}`, which is not a level of `{}`.",
+                        a.competency
+                    ),
+                    help,
+                );
+            }
+            rank
+        });
+        if a.source.trim().is_empty() {
+            problem(
+                "lfw::profile-missing",
+                format!("In {who}, `{field}.source` is empty."),
+                "say who assessed it: self, manager, peer, 360, assessment-centre, exam or other text.".into(),
+            );
+        }
+        let d = date(&format!("{field}.date"), &a.date, &mut problem);
+        if let (Some(competency), Some(level), Some(date)) = (c, rank, d) {
+            assessments.push(Evidence {
+                competency,
+                level,
+                source: a.source.trim().to_string(),
+                date,
+                note: a.note.clone(),
+            });
+        }
+    }
+    let mut credentials = Vec::new();
+    for (i, held) in input.credentials.iter().enumerate() {
+        let c = fw.credential(&held.id);
+        if c.is_none() {
+            problem(
+                "lfw::unknown-reference",
+                format!(
+                    "In {who}, `credentials[{i}].id` names `{}`, which is not a credential of `{}`.",
+                    held.id, fw.id
+                ),
+                suggestion(
+                    &held.id,
+                    fw.credentials.iter().map(|c| c.id.as_str()),
+                    "`lfw export --to json` lists the framework's credentials.",
+                ),
+            );
+        }
+        let d = held
+            .date
+            .as_deref()
+            .and_then(|v| date(&format!("credentials[{i}].date"), v, &mut problem));
+        if let Some(c) = c {
+            credentials.push((c, d));
+        }
+    }
+    let mut history = Vec::new();
+    for (i, s) in input.history.iter().enumerate() {
+        let r = role(&s.role, &format!("history[{i}].role"), &mut problem);
+        let from = date(&format!("history[{i}].from"), &s.from, &mut problem);
+        let to = s.to.as_deref().and_then(|v| date(&format!("history[{i}].to"), v, &mut problem));
+        if let (Some(role), Some(from)) = (r, from) {
+            history.push(Stint { role, from, to });
+        }
+    }
+    match (problems.is_empty(), current, since) {
+        (true, Some(role), Some(role_since)) => Ok(Person {
+            id: input.id.clone(),
+            name: input.name.clone(),
+            role,
+            role_since,
+            assessments,
+            credentials,
+            history,
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn suggestion<'a>(name: &str, candidates: impl Iterator<Item = &'a str>, otherwise: &str) -> String {
+    match did_you_mean(name, candidates) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => otherwise.to_string(),
+    }
+}
+
+/// A profile that could not be read at all (bad JSON, a CSV row of the
+/// wrong shape), as a diagnostic.
+pub fn unreadable(path: &str, line: Option<u64>, what: &str) -> Diagnostic {
+    let place = match line {
+        Some(l) => format!("`{path}` line {l}"),
+        None => format!("`{path}`"),
+    };
+    Diagnostic::error("lfw::profile-syntax", format!("The profile in {place} could not be read: {what}."))
+        .help("docs/profiles.md describes the JSON, JSON Lines and CSV profile formats.")
+        .path(path.to_string())
+}
+
+/// The columns of the long CSV format, one row per assessment, credential
+/// or earlier role (docs/profiles.md).
+pub const CSV_HEADER: [&str; 12] = [
+    "person",
+    "name",
+    "framework",
+    "role",
+    "role_since",
+    "record",
+    "item",
+    "level",
+    "source",
+    "date",
+    "until",
+    "note",
+];
+
+/// One CSV row, as written.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
+pub struct CsvRow {
+    pub person: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub framework: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub role_since: String,
+    pub record: String,
+    #[serde(default)]
+    pub item: String,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub until: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Gathers CSV rows into profiles, person by person. Rows of one person
+/// need not be adjacent.
+#[derive(Default)]
+pub struct CsvProfiles {
+    people: HashMap<String, (ProfileInput, u64)>,
+    order: Vec<String>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl CsvProfiles {
+    /// Adds one row; `line` is its line in the file.
+    pub fn add(&mut self, row: CsvRow, line: u64, path: &str) {
+        let id = row.person.trim().to_string();
+        if id.is_empty() {
+            self.problems.push(unreadable(path, Some(line), "the `person` column is empty"));
+            return;
+        }
+        let (p, _) = self.people.entry(id.clone()).or_insert_with(|| {
+            self.order.push(id.clone());
+            (
+                ProfileInput {
+                    id: id.clone(),
+                    ..ProfileInput::default()
+                },
+                line,
+            )
+        });
+        let mut conflict = None;
+        for (field, slot, value) in [("role", &mut p.role, &row.role), ("role_since", &mut p.role_since, &row.role_since)] {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            if slot.is_empty() {
+                *slot = value.to_string();
+            } else if slot != value {
+                conflict = Some(format!("person `{id}` has `{field}` `{slot}` on one row and `{value}` on another"));
+            }
+        }
+        for (slot, value) in [(&mut p.name, &row.name), (&mut p.framework, &row.framework)] {
+            if slot.is_none() && !value.trim().is_empty() {
+                *slot = Some(value.trim().to_string());
+            }
+        }
+        if let Some(what) = conflict {
+            self.problems.push(
+                Diagnostic::error("lfw::profile-conflict", format!("In `{path}` line {line}, {what}."))
+                    .help("give each person one current role and one `role_since`.")
+                    .path(path.to_string()),
+            );
+        }
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        match row.record.trim() {
+            "assessment" => p.assessments.push(AssessmentInput {
+                competency: row.item.trim().to_string(),
+                level: LevelInput::Name(row.level.trim().to_string()),
+                source: row.source.trim().to_string(),
+                date: row.date.trim().to_string(),
+                note: opt(&row.note),
+            }),
+            "credential" => p.credentials.push(CredentialInput {
+                id: row.item.trim().to_string(),
+                date: opt(&row.date),
+            }),
+            "history" => p.history.push(StintInput {
+                role: row.item.trim().to_string(),
+                from: row.date.trim().to_string(),
+                to: opt(&row.until),
+            }),
+            "" | "person" => {}
+            other => self.problems.push(unreadable(
+                path,
+                Some(line),
+                &format!("the `record` column is `{other}`; it must be assessment, credential, history or person"),
+            )),
+        }
+    }
+
+    /// The profiles gathered, in order of first appearance, each with the
+    /// line of its first row.
+    pub fn finish(mut self, path: &str) -> (Vec<(ProfileInput, u64)>, Vec<Diagnostic>) {
+        let mut out = Vec::new();
+        for id in self.order {
+            let (p, line) = self.people.remove(&id).expect("every ordered id was added");
+            let missing: Vec<&str> = [("role", p.role.is_empty()), ("role_since", p.role_since.is_empty())]
+                .iter()
+                .filter(|(_, m)| *m)
+                .map(|(f, _)| *f)
+                .collect();
+            if !missing.is_empty() {
+                self.problems.push(
+                    Diagnostic::error(
+                        "lfw::profile-missing",
+                        format!(
+                            "In `{path}`, person `{id}` (first row at line {line}) has no `{}`.",
+                            missing.join("` or `")
+                        ),
+                    )
+                    .help("give the person's current role and the date they started it on any of their rows.")
+                    .path(path.to_string()),
+                );
+                continue;
+            }
+            out.push((p, line));
+        }
+        (out, self.problems)
+    }
+}

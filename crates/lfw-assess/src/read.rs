@@ -1,0 +1,94 @@
+//! Reading profile files: one person from JSON, JSON Lines or CSV.
+
+use crate::profile::{self, CsvProfiles, CsvRow, Origin, ProfileInput};
+use lfw_model::Diagnostic;
+use std::path::Path;
+
+/// The one profile in a file (or the one named by `person`): JSON, JSON
+/// Lines (`.jsonl`) or long CSV (`.csv`), by extension.
+pub fn read_one(path: &Path, person: Option<&str>) -> Result<(ProfileInput, Origin), Vec<Diagnostic>> {
+    let shown = path.display().to_string();
+    let text = std::fs::read(path).map_err(|e| vec![profile::unreadable(&shown, None, &e.to_string().to_lowercase())])?;
+    let text = String::from_utf8(text).map_err(|e| {
+        vec![profile::unreadable(
+            &shown,
+            None,
+            &format!("it is not UTF-8 text (first bad byte at offset {})", e.utf8_error().valid_up_to()),
+        )]
+    })?;
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let mut found: Vec<(ProfileInput, Origin)> = Vec::new();
+    match ext {
+        "csv" => {
+            let mut gather = CsvProfiles::default();
+            let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+            for (i, row) in reader.deserialize::<CsvRow>().enumerate() {
+                let line = i as u64 + 2;
+                match row {
+                    Ok(row) => gather.add(row, line, &shown),
+                    Err(e) => return Err(vec![profile::unreadable(&shown, Some(line), &e.to_string())]),
+                }
+            }
+            let (people, problems) = gather.finish(&shown);
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            found.extend(people.into_iter().map(|(p, line)| {
+                (
+                    p,
+                    Origin {
+                        path: shown.clone(),
+                        line: Some(line),
+                    },
+                )
+            }));
+        }
+        "jsonl" => {
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let p: ProfileInput =
+                    serde_json::from_str(line).map_err(|e| vec![profile::unreadable(&shown, Some(i as u64 + 1), &e.to_string())])?;
+                found.push((
+                    p,
+                    Origin {
+                        path: shown.clone(),
+                        line: Some(i as u64 + 1),
+                    },
+                ));
+            }
+        }
+        _ => {
+            let p: ProfileInput =
+                serde_json::from_str(&text).map_err(|e| vec![profile::unreadable(&shown, Some(e.line() as u64), &e.to_string())])?;
+            found.push((
+                p,
+                Origin {
+                    path: shown.clone(),
+                    line: None,
+                },
+            ));
+        }
+    }
+    let ids: Vec<String> = found.iter().map(|(p, _)| p.id.clone()).collect();
+    match person {
+        Some(id) => found.into_iter().find(|(p, _)| p.id == id).ok_or_else(|| {
+            let hint = lfw_model::did_you_mean(id, ids.iter().map(String::as_str))
+                .map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| format!("the file holds {}.", ids.join(", ")));
+            vec![
+                Diagnostic::error("lfw::unknown-reference", format!("`{shown}` holds no profile with the id `{id}`."))
+                    .help(hint)
+                    .path(shown.clone()),
+            ]
+        }),
+        None if found.len() == 1 => Ok(found.remove(0)),
+        None => Err(vec![Diagnostic::error(
+            "lfw::profile-ambiguous",
+            format!("`{shown}` holds {} profiles; this command reads one.", found.len()),
+        )
+        .help("name one with `--person <id>`, or use `lfw cohort` for many.")
+        .path(shown)]),
+    }
+}

@@ -1,0 +1,202 @@
+//! `lfw ready`: the assessor's scenarios, checked by assertion and snapshot.
+//! Fixtures are in tests/fixtures/ready/; every run is fixed with `--as-of`.
+
+use crate::lfw;
+
+const SERVICES: &str = "tests/fixtures/ready/services.lfw";
+const AS_OF: &str = "2026-06-01";
+
+fn ready_json(framework: &str, role: &str, profile: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec![
+        "ready",
+        "--framework",
+        framework,
+        "--role",
+        role,
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        profile,
+    ];
+    args.extend_from_slice(extra);
+    let run = lfw(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("JSON")
+}
+
+fn snapshot_all_formats(name: &str, framework: &str, role: &str, profile: &str) {
+    for format in ["text", "markdown", "json"] {
+        let run = lfw(&[
+            "ready",
+            "--framework",
+            framework,
+            "--role",
+            role,
+            "--as-of",
+            AS_OF,
+            "--format",
+            format,
+            profile,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        insta::assert_snapshot!(format!("{name}.{format}"), run.stdout);
+    }
+}
+
+fn requirement<'a>(r: &'a serde_json::Value, text: &str) -> &'a serde_json::Value {
+    r["requirements"]
+        .as_array()
+        .expect("requirements")
+        .iter()
+        .find(|c| c["requirement"] == text)
+        .unwrap_or_else(|| panic!("no requirement {text}"))
+}
+
+#[test]
+fn constable_without_the_sergeants_exam() {
+    let profile = "tests/fixtures/ready/constable-no-exam.json";
+    let r = ready_json("police-ew", "sergeant", profile, &[]);
+    assert_eq!(r["ready"], false);
+    assert_eq!(requirement(&r, "sergeants-exam")["met"], false);
+    assert_eq!(r["plan"][0]["kind"], "obtain");
+    assert_eq!(r["plan"][0]["item"], "sergeants-exam");
+    snapshot_all_formats("constable-no-exam", "police-ew", "sergeant", profile);
+}
+
+#[test]
+fn constable_with_the_exam_but_short_of_time_served() {
+    let profile = "tests/fixtures/ready/constable-short-time.json";
+    let r = ready_json("tests/fixtures/ready/ranks.lfw", "sergeant", profile, &[]);
+    assert_eq!(r["ready"], false);
+    assert_eq!(requirement(&r, "sergeants-exam")["met"], true);
+    let time = requirement(&r, "after constable for 2 years");
+    assert_eq!(time["met"], false);
+    assert_eq!(time["has"], "constable for 1 year 2 months");
+    snapshot_all_formats("constable-short-time", "tests/fixtures/ready/ranks.lfw", "sergeant", profile);
+}
+
+#[test]
+fn head_of_service_ready_for_ad_except_one_competency() {
+    let profile = "tests/fixtures/ready/head-one-gap.json";
+    let r = ready_json(SERVICES, "assistant-director", profile, &[]);
+    assert_eq!(r["ready"], false);
+    assert_eq!(r["essential"]["met"], 3);
+    assert_eq!(r["essential"]["total"], 4);
+    let finance = requirement(&r, "council-wide-finance at proficient");
+    assert_eq!(finance["gap"], 1);
+    assert_eq!(finance["has"], "essential");
+    assert_eq!(r["plan"].as_array().map(Vec::len), Some(1));
+    snapshot_all_formats("head-one-gap", SERVICES, "assistant-director", profile);
+}
+
+#[test]
+fn a_ready_person_is_ready() {
+    let r = ready_json(SERVICES, "assistant-director", "tests/fixtures/ready/head-ready.json", &[]);
+    assert_eq!(r["ready"], true);
+    assert_eq!(r["score"], 100.0);
+    assert_eq!(r["desirable"]["met"], 0, "desirable requirements are kept apart");
+    assert_eq!(r["plan"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn stale_evidence_is_reported_and_not_counted() {
+    let profile = "tests/fixtures/ready/head-stale.json";
+    let r = ready_json(SERVICES, "assistant-director", profile, &[]);
+    let politics = requirement(&r, "working-with-politicians at strong");
+    assert_eq!(politics["met"], false);
+    assert_eq!(politics["stale"], true);
+    assert_eq!(politics["evidence"][0]["stale"], true);
+    // Longer validity makes the same evidence count.
+    let r = ready_json(SERVICES, "assistant-director", profile, &["--valid-for", "6y"]);
+    assert_eq!(requirement(&r, "working-with-politicians at strong")["met"], true);
+    let r = ready_json(SERVICES, "assistant-director", profile, &["--valid-for", "never"]);
+    assert_eq!(r["ready"], true);
+    snapshot_all_formats("head-stale", SERVICES, "assistant-director", profile);
+}
+
+#[test]
+fn conflicting_assessments_under_each_evidence_policy() {
+    let profile = "tests/fixtures/ready/conflicting.json";
+    // self exemplary (latest), manager proficient, assessment-centre strong, 360 essential.
+    for (policy, level) in [
+        ("latest", "exemplary"),
+        ("highest", "exemplary"),
+        ("lowest", "essential"),
+        ("median", "proficient"),
+        ("ranked:assessment-centre>360>manager>self", "strong"),
+        ("ranked:manager>self", "proficient"),
+        ("ranked:360", "essential"),
+    ] {
+        let r = ready_json(SERVICES, "assistant-director", profile, &["--evidence", policy]);
+        assert_eq!(requirement(&r, "working-with-politicians at strong")["has"], level, "{policy}");
+    }
+    // The framework's own policy is ranked assessment-centre first.
+    let r = ready_json(SERVICES, "assistant-director", profile, &[]);
+    assert_eq!(requirement(&r, "working-with-politicians at strong")["has"], "strong");
+}
+
+#[test]
+fn the_plan_pulls_in_prerequisites_in_order() {
+    // Council-wide finance at strong needs managing risk at strong first.
+    let r = ready_json(SERVICES, "dcs", "tests/fixtures/ready/head-one-gap.json", &[]);
+    let steps: Vec<String> = r["plan"]
+        .as_array()
+        .expect("plan")
+        .iter()
+        .map(|s| format!("{} {} {}", s["kind"], s["item"], s["to"]))
+        .collect();
+    let pos = |needle: &str| {
+        steps
+            .iter()
+            .position(|s| s.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} in {steps:?}"))
+    };
+    assert!(pos("\"managing-risk\"") < pos("\"council-wide-finance\""), "{steps:?}");
+    insta::assert_json_snapshot!("dcs-plan", r["plan"]);
+}
+
+#[test]
+fn every_bad_reference_in_a_profile_is_reported() {
+    let run = lfw(&[
+        "ready",
+        "--framework",
+        SERVICES,
+        "--role",
+        "assistant-director",
+        "--as-of",
+        AS_OF,
+        "tests/fixtures/ready/bad-references.json",
+    ]);
+    assert_eq!(run.code, 1);
+    for expected in [
+        "did you mean `head-of-service`?",
+        "`2022-13-01`",
+        "did you mean `managing-risk`?",
+        "`excelent`",
+        "did you mean `ad-programme`?",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected} in {}", run.stderr);
+    }
+    insta::assert_snapshot!("bad-references", run.stderr);
+}
+
+#[test]
+fn usage_errors() {
+    let profile = "tests/fixtures/ready/head-one-gap.json";
+    let bad_role = lfw(&["ready", "--framework", SERVICES, "--role", "assistant-directr", profile]);
+    assert_eq!(bad_role.code, 2);
+    assert!(
+        bad_role.stderr.contains("did you mean `assistant-director`?"),
+        "{}",
+        bad_role.stderr
+    );
+    assert_eq!(
+        lfw(&["ready", "--framework", SERVICES, "--role", "dcs", "--as-of", "June", profile]).code,
+        2
+    );
+    assert_eq!(
+        lfw(&["ready", "--framework", SERVICES, "--role", "dcs", "--evidence", "loudest", profile]).code,
+        2
+    );
+}
