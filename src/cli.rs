@@ -80,6 +80,62 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// The route between two roles, its least time, and what a person lacks at each step.
+    Path {
+        /// A framework's `.lfw` file, or the id of a bundled framework.
+        #[arg(long)]
+        framework: String,
+        /// The role the route starts at.
+        #[arg(long)]
+        from: String,
+        /// The role the route ends at.
+        #[arg(long)]
+        to: String,
+        /// Every route, shortest first, rather than the shortest.
+        #[arg(long)]
+        all: bool,
+        /// A profile, to show what the person lacks at each step.
+        profile: Option<PathBuf>,
+        /// Which profile of a file holding several.
+        #[arg(long)]
+        person: Option<String>,
+        /// The date to judge at (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Readiness of a whole cohort for a role, summarised; streams any number of profiles.
+    Cohort {
+        /// A framework's `.lfw` file, or the id of a bundled framework.
+        #[arg(long)]
+        framework: String,
+        /// The role to measure against (its id).
+        #[arg(long)]
+        role: String,
+        /// Profiles: `.jsonl` (one per line) or long `.csv` (docs/profiles.md).
+        profiles: PathBuf,
+        /// One row per person as well as the summary.
+        #[arg(long)]
+        per_person: bool,
+        /// Stop at the first invalid profile.
+        #[arg(long)]
+        strict: bool,
+        /// The date to judge at (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// How assessments combine (see `lfw ready --help`).
+        #[arg(long)]
+        evidence: Option<String>,
+        /// How long evidence counts, e.g. `3y`, `18m`, or `never`.
+        #[arg(long)]
+        valid_for: Option<String>,
+        /// Worker threads; all cores by default.
+        #[arg(long)]
+        threads: Option<usize>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// List the bundled frameworks.
     List {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -106,6 +162,17 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework),
         Command::List { format } => list(format),
+        Command::Cohort { framework, role, profiles, per_person, strict, as_of, evidence, valid_for, threads, format } => {
+            let q = match question(as_of.as_deref(), evidence.as_deref(), valid_for.as_deref()) {
+                Ok(q) => q,
+                Err(message) => return usage_error(&message),
+            };
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+            cohort(&framework, &role, &profiles, per_person, lfw_assess::cohort::Options { question: q, strict, threads }, format)
+        }
+        Command::Path { framework, from, to, all, profile, person, as_of, format } => {
+            path(&framework, &from, &to, all, profile.as_deref(), person.as_deref(), as_of.as_deref(), format)
+        }
         Command::Ready {
             framework,
             role,
@@ -472,4 +539,130 @@ fn ready(
         ReportFormat::Markdown => print!("{}", crate::ready::markdown(&r)),
     }
     ExitCode::SUCCESS
+}
+
+/// A profile file bound to a framework, or the exit code (diagnostics printed).
+fn person_arg(fw: &Framework, profile: &Path, person: Option<&str>) -> Result<lfw_assess::Person, ExitCode> {
+    lfw_assess::read::read_one(profile, person).and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin)).map_err(|problems| {
+        print_plain(&problems);
+        ExitCode::from(1)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn path(framework: &str, from: &str, to: &str, all: bool, profile: Option<&Path>, person: Option<&str>, as_of: Option<&str>, format: Format) -> ExitCode {
+    let q = match question(as_of, None, None) {
+        Ok(q) => q,
+        Err(message) => return usage_error(&message),
+    };
+    let (c, index) = match framework_arg(framework) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let fw = &c.frameworks[index];
+    let (from, to) = match (role_arg(fw, from), role_arg(fw, to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let person = match profile.map(|p| person_arg(fw, p, person)).transpose() {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let routes = lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q);
+    match format {
+        Format::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
+        Format::Text => print!("{}", crate::ready::routes_text(&routes)),
+    }
+    if routes.routes.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints per-person rows as they come and problems as they are found.
+struct CohortSink {
+    per_person: bool,
+    format: ReportFormat,
+    rows: usize,
+    problems: usize,
+    colour: bool,
+}
+
+impl lfw_assess::cohort::Sink for CohortSink {
+    fn person(&mut self, row: &lfw_assess::cohort::PersonRow) {
+        if !self.per_person {
+            return;
+        }
+        match self.format {
+            ReportFormat::Json => {
+                let sep = if self.rows == 0 { "" } else { "," };
+                println!("{sep}{}", serde_json::to_string(row).expect("rows serialise"));
+            }
+            ReportFormat::Markdown => {
+                if self.rows == 0 {
+                    println!("| Person | Ready | Score | Missing |\n|---|---|---|---|");
+                }
+                println!("| {} | {} | {:.1} | {} |", row.person, if row.ready { "yes" } else { "no" }, row.score, row.missing.join("; "));
+            }
+            ReportFormat::Text => {
+                let verdict = if row.ready { "ready".to_string() } else { format!("missing {}: {}", row.missing.len(), row.missing.join("; ")) };
+                println!("{:<20} {:>5.1}  {verdict}", row.person, row.score);
+            }
+        }
+        self.rows += 1;
+    }
+
+    fn problem(&mut self, d: &Diagnostic) {
+        self.problems += 1;
+        eprint!("{}", render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
+    }
+}
+
+fn cohort(framework: &str, role: &str, profiles: &Path, per_person: bool, opts: lfw_assess::cohort::Options, format: ReportFormat) -> ExitCode {
+    let (c, index) = match framework_arg(framework) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let fw = &c.frameworks[index];
+    let target = match role_arg(fw, role) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if !profiles.exists() {
+        return usage_error(&format!("there is no file `{}`", profiles.display()));
+    }
+    let mut sink = CohortSink { per_person, format, rows: 0, problems: 0, colour: render::use_colour() };
+    if per_person && format == ReportFormat::Json {
+        println!("{{\"people\": [");
+    }
+    let result = lfw_assess::cohort::run(fw, target, profiles, &opts, &mut sink);
+    let summary = match result {
+        Ok(s) => s,
+        Err(lfw_assess::cohort::Stop::Strict) => {
+            eprintln!("error: stopped at the first invalid profile (--strict)");
+            return ExitCode::from(1);
+        }
+        Err(lfw_assess::cohort::Stop::Io(message)) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(1);
+        }
+    };
+    match format {
+        ReportFormat::Json => {
+            let json = serde_json::to_string_pretty(&summary).expect("summaries serialise");
+            if per_person {
+                println!("], \"summary\": {json}}}");
+            } else {
+                println!("{json}");
+            }
+        }
+        ReportFormat::Text => print!("{}", crate::ready::cohort_text(&summary, fw)),
+        ReportFormat::Markdown => print!("{}", crate::ready::cohort_markdown(&summary, fw)),
+    }
+    if sink.problems > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -1,4 +1,4 @@
-//! `lfw ready`: readiness of one person, as text, Markdown or JSON.
+//! Text and Markdown for the assessor's commands: `ready`, `path`, `cohort`.
 
 use lfw_assess::readiness::{Check, Readiness};
 use std::fmt::Write as _;
@@ -153,6 +153,102 @@ pub fn markdown(r: &Readiness) -> String {
         let _ = writeln!(out, "\n### Development plan\n");
         for (i, s) in r.plan.iter().enumerate() {
             let _ = writeln!(out, "{}. {} — {}", i + 1, step_text(s), s.why);
+        }
+    }
+    out
+}
+
+pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
+    let mut out = String::new();
+    if r.routes.is_empty() {
+        let _ = writeln!(out, "no route leads from {} to {} in {}", r.from, r.to, r.framework);
+        return out;
+    }
+    for (i, route) in r.routes.iter().enumerate() {
+        if r.routes.len() > 1 {
+            let _ = writeln!(out, "route {}:", i + 1);
+        }
+        let _ = writeln!(out, "{} → {} in {}: {} steps, at least {}", r.from, r.to, r.framework, route.steps.len() - 1, route.min_time);
+        for (n, step) in route.steps.iter().enumerate() {
+            let wait = step.min_months_before.map(|m| format!(" (after at least {} in the role before)", lfw_assess::readiness::months_text(m))).unwrap_or_default();
+            let verdict = match step.ready {
+                Some(true) => " — ready now".to_string(),
+                Some(false) => format!(" — missing: {}", step.missing.join("; ")),
+                None => String::new(),
+            };
+            let _ = writeln!(out, "  {n}. {} ({}){wait}{verdict}", step.title, step.role);
+        }
+    }
+    if r.truncated {
+        let _ = writeln!(out, "(only the first {} routes are listed)", lfw_assess::route::MAX_ROUTES);
+    }
+    out
+}
+
+fn percent(n: u64, of: u64) -> String {
+    if of == 0 {
+        "0%".into()
+    } else {
+        format!("{:.1}%", 100.0 * n as f64 / of as f64)
+    }
+}
+
+fn role_title<'a>(fw: &'a lfw_model::Framework, id: &'a str) -> &'a str {
+    fw.role(id).map(|r| fw.roles[r.0].title.as_str()).unwrap_or(id)
+}
+
+/// How many to list of the common gaps and unblockers.
+const TOP: usize = 10;
+
+pub fn cohort_text(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "cohort of {} for {} ({}) in {}, as of {}", s.people, role_title(fw, &s.role), s.role, s.framework, s.as_of);
+    let _ = writeln!(out, "  ready now: {} ({})", s.ready, percent(s.ready, s.people));
+    let _ = writeln!(out, "  not ready: {} ({})", s.not_ready, percent(s.not_ready, s.people));
+    for (n, people) in &s.missing_count {
+        let _ = writeln!(out, "    missing {n} requirement{}: {people}", if *n == 1 { "" } else { "s" });
+    }
+    if s.invalid > 0 {
+        let _ = writeln!(out, "  invalid profiles (not counted): {}", s.invalid);
+    }
+    let _ = writeln!(out, "  mean score: {:.1}", s.mean_score);
+    if !s.common_gaps.is_empty() {
+        let _ = writeln!(out, "\nmost common gaps:");
+        for g in s.common_gaps.iter().take(TOP) {
+            let _ = writeln!(out, "  {:>8}  {}", g.people, g.requirement);
+        }
+    }
+    if !s.unblocks.is_empty() {
+        let _ = writeln!(out, "\ndelivering one of these would make people ready now (the only gap they have):");
+        for g in s.unblocks.iter().take(TOP) {
+            let _ = writeln!(out, "  {:>8}  {}", g.people, g.requirement);
+        }
+    }
+    out
+}
+
+pub fn cohort_markdown(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## Cohort readiness for {}\n", role_title(fw, &s.role));
+    let _ = writeln!(out, "Framework `{}`, as of {}: {} people.\n", s.framework, s.as_of, s.people);
+    let _ = writeln!(out, "| | People | Share |\n|---|---|---|");
+    let _ = writeln!(out, "| Ready now | {} | {} |", s.ready, percent(s.ready, s.people));
+    for (n, people) in &s.missing_count {
+        let _ = writeln!(out, "| Missing {n} | {people} | {} |", percent(*people, s.people));
+    }
+    if s.invalid > 0 {
+        let _ = writeln!(out, "| Invalid profiles (not counted) | {} | |", s.invalid);
+    }
+    if !s.common_gaps.is_empty() {
+        let _ = writeln!(out, "\n### Most common gaps\n\n| Requirement | People |\n|---|---|");
+        for g in s.common_gaps.iter().take(TOP) {
+            let _ = writeln!(out, "| {} | {} |", g.requirement, g.people);
+        }
+    }
+    if !s.unblocks.is_empty() {
+        let _ = writeln!(out, "\n### Development that would make most people ready\n\n| Requirement | People it would make ready |\n|---|---|");
+        for g in s.unblocks.iter().take(TOP) {
+            let _ = writeln!(out, "| {} | {} |", g.requirement, g.people);
         }
     }
     out

@@ -6,10 +6,12 @@
 //! [`lfw_model::Framework`]s only: it never parses `.lfw` text and never
 //! renders output for people (the binary does).
 
+pub mod cohort;
 pub mod date;
 pub mod profile;
 pub mod read;
 pub mod readiness;
+pub mod route;
 
 pub use date::Date;
 pub use profile::{bind, Person, ProfileInput};
