@@ -7,6 +7,11 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `println!` through [`crate::output`].
+macro_rules! outln {
+    ($($arg:tt)*) => { crate::output::line(&format!($($arg)*)) };
+}
+
 #[derive(Parser)]
 #[command(
     name = "lfw",
@@ -162,17 +167,55 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework),
         Command::List { format } => list(format),
-        Command::Cohort { framework, role, profiles, per_person, strict, as_of, evidence, valid_for, threads, format } => {
+        Command::Cohort {
+            framework,
+            role,
+            profiles,
+            per_person,
+            strict,
+            as_of,
+            evidence,
+            valid_for,
+            threads,
+            format,
+        } => {
             let q = match question(as_of.as_deref(), evidence.as_deref(), valid_for.as_deref()) {
                 Ok(q) => q,
                 Err(message) => return usage_error(&message),
             };
             let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-            cohort(&framework, &role, &profiles, per_person, lfw_assess::cohort::Options { question: q, strict, threads }, format)
+            cohort(
+                &framework,
+                &role,
+                &profiles,
+                per_person,
+                lfw_assess::cohort::Options {
+                    question: q,
+                    strict,
+                    threads,
+                },
+                format,
+            )
         }
-        Command::Path { framework, from, to, all, profile, person, as_of, format } => {
-            path(&framework, &from, &to, all, profile.as_deref(), person.as_deref(), as_of.as_deref(), format)
-        }
+        Command::Path {
+            framework,
+            from,
+            to,
+            all,
+            profile,
+            person,
+            as_of,
+            format,
+        } => path(
+            &framework,
+            &from,
+            &to,
+            all,
+            profile.as_deref(),
+            person.as_deref(),
+            as_of.as_deref(),
+            format,
+        ),
         Command::Ready {
             framework,
             role,
@@ -201,7 +244,7 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn print_json(value: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(value).expect("JSON values serialise"));
+    outln!("{}", serde_json::to_string_pretty(value).expect("JSON values serialise"));
 }
 
 /// Reads from the file system, falling back to the bundled library (whose
@@ -396,14 +439,20 @@ fn list(format: Format) -> ExitCode {
             "id": x.id, "title": x.title, "from": x.from, "to": x.to, "mappings": x.mappings.len(),
         })).collect::<Vec<_>>()})),
         Format::Text => {
-            println!(
+            outln!(
                 "{:<26} {:<18} {:>7} {:>12} {:>6} {:>5} {:>11}  title",
-                "id", "sector", "domains", "competencies", "levels", "roles", "credentials"
+                "id",
+                "sector",
+                "domains",
+                "competencies",
+                "levels",
+                "roles",
+                "credentials"
             );
             for (f, row) in c.frameworks.iter().zip(&rows) {
                 let n = |key: &str| row["counts"][key].as_u64().unwrap_or(0);
                 let version = f.version.as_deref().map(|v| format!(" ({v})")).unwrap_or_default();
-                println!(
+                outln!(
                     "{:<26} {:<18} {:>7} {:>12} {:>6} {:>5} {:>11}  {}{version}",
                     f.id,
                     f.sector.as_deref().unwrap_or("-"),
@@ -416,7 +465,7 @@ fn list(format: Format) -> ExitCode {
                 );
             }
             for x in &c.crosswalks {
-                println!(
+                outln!(
                     "crosswalk {:<16} {} → {}: {} mappings  {}",
                     x.id,
                     x.from,
@@ -535,22 +584,33 @@ fn ready(
     let r = lfw_assess::readiness(fw, &person, target, &q);
     match format {
         ReportFormat::Json => print_json(&serde_json::to_value(&r).expect("readiness serialises")),
-        ReportFormat::Text => print!("{}", crate::ready::text(&r)),
-        ReportFormat::Markdown => print!("{}", crate::ready::markdown(&r)),
+        ReportFormat::Text => crate::output::print(&crate::ready::text(&r)),
+        ReportFormat::Markdown => crate::output::print(&crate::ready::markdown(&r)),
     }
     ExitCode::SUCCESS
 }
 
 /// A profile file bound to a framework, or the exit code (diagnostics printed).
 fn person_arg(fw: &Framework, profile: &Path, person: Option<&str>) -> Result<lfw_assess::Person, ExitCode> {
-    lfw_assess::read::read_one(profile, person).and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin)).map_err(|problems| {
-        print_plain(&problems);
-        ExitCode::from(1)
-    })
+    lfw_assess::read::read_one(profile, person)
+        .and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin))
+        .map_err(|problems| {
+            print_plain(&problems);
+            ExitCode::from(1)
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
-fn path(framework: &str, from: &str, to: &str, all: bool, profile: Option<&Path>, person: Option<&str>, as_of: Option<&str>, format: Format) -> ExitCode {
+fn path(
+    framework: &str,
+    from: &str,
+    to: &str,
+    all: bool,
+    profile: Option<&Path>,
+    person: Option<&str>,
+    as_of: Option<&str>,
+    format: Format,
+) -> ExitCode {
     let q = match question(as_of, None, None) {
         Ok(q) => q,
         Err(message) => return usage_error(&message),
@@ -571,7 +631,7 @@ fn path(framework: &str, from: &str, to: &str, all: bool, profile: Option<&Path>
     let routes = lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q);
     match format {
         Format::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
-        Format::Text => print!("{}", crate::ready::routes_text(&routes)),
+        Format::Text => crate::output::print(&crate::ready::routes_text(&routes)),
     }
     if routes.routes.is_empty() {
         ExitCode::from(1)
@@ -597,17 +657,27 @@ impl lfw_assess::cohort::Sink for CohortSink {
         match self.format {
             ReportFormat::Json => {
                 let sep = if self.rows == 0 { "" } else { "," };
-                println!("{sep}{}", serde_json::to_string(row).expect("rows serialise"));
+                outln!("{sep}{}", serde_json::to_string(row).expect("rows serialise"));
             }
             ReportFormat::Markdown => {
                 if self.rows == 0 {
-                    println!("| Person | Ready | Score | Missing |\n|---|---|---|---|");
+                    outln!("| Person | Ready | Score | Missing |\n|---|---|---|---|");
                 }
-                println!("| {} | {} | {:.1} | {} |", row.person, if row.ready { "yes" } else { "no" }, row.score, row.missing.join("; "));
+                outln!(
+                    "| {} | {} | {:.1} | {} |",
+                    row.person,
+                    if row.ready { "yes" } else { "no" },
+                    row.score,
+                    row.missing.join("; ")
+                );
             }
             ReportFormat::Text => {
-                let verdict = if row.ready { "ready".to_string() } else { format!("missing {}: {}", row.missing.len(), row.missing.join("; ")) };
-                println!("{:<20} {:>5.1}  {verdict}", row.person, row.score);
+                let verdict = if row.ready {
+                    "ready".to_string()
+                } else {
+                    format!("missing {}: {}", row.missing.len(), row.missing.join("; "))
+                };
+                outln!("{:<20} {:>5.1}  {verdict}", row.person, row.score);
             }
         }
         self.rows += 1;
@@ -619,7 +689,14 @@ impl lfw_assess::cohort::Sink for CohortSink {
     }
 }
 
-fn cohort(framework: &str, role: &str, profiles: &Path, per_person: bool, opts: lfw_assess::cohort::Options, format: ReportFormat) -> ExitCode {
+fn cohort(
+    framework: &str,
+    role: &str,
+    profiles: &Path,
+    per_person: bool,
+    opts: lfw_assess::cohort::Options,
+    format: ReportFormat,
+) -> ExitCode {
     let (c, index) = match framework_arg(framework) {
         Ok(found) => found,
         Err(code) => return code,
@@ -632,9 +709,15 @@ fn cohort(framework: &str, role: &str, profiles: &Path, per_person: bool, opts: 
     if !profiles.exists() {
         return usage_error(&format!("there is no file `{}`", profiles.display()));
     }
-    let mut sink = CohortSink { per_person, format, rows: 0, problems: 0, colour: render::use_colour() };
+    let mut sink = CohortSink {
+        per_person,
+        format,
+        rows: 0,
+        problems: 0,
+        colour: render::use_colour(),
+    };
     if per_person && format == ReportFormat::Json {
-        println!("{{\"people\": [");
+        outln!("{{\"people\": [");
     }
     let result = lfw_assess::cohort::run(fw, target, profiles, &opts, &mut sink);
     let summary = match result {
@@ -652,13 +735,13 @@ fn cohort(framework: &str, role: &str, profiles: &Path, per_person: bool, opts: 
         ReportFormat::Json => {
             let json = serde_json::to_string_pretty(&summary).expect("summaries serialise");
             if per_person {
-                println!("], \"summary\": {json}}}");
+                outln!("], \"summary\": {json}}}");
             } else {
-                println!("{json}");
+                outln!("{json}");
             }
         }
-        ReportFormat::Text => print!("{}", crate::ready::cohort_text(&summary, fw)),
-        ReportFormat::Markdown => print!("{}", crate::ready::cohort_markdown(&summary, fw)),
+        ReportFormat::Text => crate::output::print(&crate::ready::cohort_text(&summary, fw)),
+        ReportFormat::Markdown => crate::output::print(&crate::ready::cohort_markdown(&summary, fw)),
     }
     if sink.problems > 0 {
         ExitCode::from(1)

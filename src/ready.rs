@@ -168,9 +168,20 @@ pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
         if r.routes.len() > 1 {
             let _ = writeln!(out, "route {}:", i + 1);
         }
-        let _ = writeln!(out, "{} → {} in {}: {} steps, at least {}", r.from, r.to, r.framework, route.steps.len() - 1, route.min_time);
+        let _ = writeln!(
+            out,
+            "{} → {} in {}: {} steps, at least {}",
+            r.from,
+            r.to,
+            r.framework,
+            route.steps.len() - 1,
+            route.min_time
+        );
         for (n, step) in route.steps.iter().enumerate() {
-            let wait = step.min_months_before.map(|m| format!(" (after at least {} in the role before)", lfw_assess::readiness::months_text(m))).unwrap_or_default();
+            let wait = step
+                .min_months_before
+                .map(|m| format!(" (after at least {} in the role before)", lfw_assess::readiness::months_text(m)))
+                .unwrap_or_default();
             let verdict = match step.ready {
                 Some(true) => " — ready now".to_string(),
                 Some(false) => format!(" — missing: {}", step.missing.join("; ")),
@@ -202,7 +213,15 @@ const TOP: usize = 10;
 
 pub fn cohort_text(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "cohort of {} for {} ({}) in {}, as of {}", s.people, role_title(fw, &s.role), s.role, s.framework, s.as_of);
+    let _ = writeln!(
+        out,
+        "cohort of {} for {} ({}) in {}, as of {}",
+        s.people,
+        role_title(fw, &s.role),
+        s.role,
+        s.framework,
+        s.as_of
+    );
     let _ = writeln!(out, "  ready now: {} ({})", s.ready, percent(s.ready, s.people));
     let _ = writeln!(out, "  not ready: {} ({})", s.not_ready, percent(s.not_ready, s.people));
     for (n, people) in &s.missing_count {
@@ -219,7 +238,10 @@ pub fn cohort_text(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -
         }
     }
     if !s.unblocks.is_empty() {
-        let _ = writeln!(out, "\ndelivering one of these would make people ready now (the only gap they have):");
+        let _ = writeln!(
+            out,
+            "\ndelivering one of these would make people ready now (the only gap they have):"
+        );
         for g in s.unblocks.iter().take(TOP) {
             let _ = writeln!(out, "  {:>8}  {}", g.people, g.requirement);
         }
@@ -246,7 +268,10 @@ pub fn cohort_markdown(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framewor
         }
     }
     if !s.unblocks.is_empty() {
-        let _ = writeln!(out, "\n### Development that would make most people ready\n\n| Requirement | People it would make ready |\n|---|---|");
+        let _ = writeln!(
+            out,
+            "\n### Development that would make most people ready\n\n| Requirement | People it would make ready |\n|---|---|"
+        );
         for g in s.unblocks.iter().take(TOP) {
             let _ = writeln!(out, "| {} | {} |", g.requirement, g.people);
         }

@@ -63,7 +63,12 @@ pub struct Count {
 
 impl Summary {
     fn add(&mut self, r: &Readiness) -> PersonRow {
-        let missing: Vec<String> = r.requirements.iter().filter(|c| !c.met && c.necessity == "essential").map(|c| c.requirement.clone()).collect();
+        let missing: Vec<String> = r
+            .requirements
+            .iter()
+            .filter(|c| !c.met && c.necessity == "essential")
+            .map(|c| c.requirement.clone())
+            .collect();
         self.people += 1;
         self.score_sum += r.score;
         if r.ready {
@@ -78,7 +83,12 @@ impl Summary {
         if let [only] = missing.as_slice() {
             *self.only_gap.entry(only.clone()).or_default() += 1;
         }
-        PersonRow { person: r.person.clone(), ready: r.ready, score: r.score, missing }
+        PersonRow {
+            person: r.person.clone(),
+            ready: r.ready,
+            score: r.score,
+            missing,
+        }
     }
 
     fn merge(&mut self, other: Summary) {
@@ -100,13 +110,23 @@ impl Summary {
 
     fn finish(&mut self) {
         let ranked = |m: &HashMap<String, u64>| {
-            let mut v: Vec<Count> = m.iter().map(|(k, v)| Count { requirement: k.clone(), people: *v }).collect();
+            let mut v: Vec<Count> = m
+                .iter()
+                .map(|(k, v)| Count {
+                    requirement: k.clone(),
+                    people: *v,
+                })
+                .collect();
             v.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.requirement.cmp(&b.requirement)));
             v
         };
         self.common_gaps = ranked(&self.gaps);
         self.unblocks = ranked(&self.only_gap);
-        self.mean_score = if self.people == 0 { 0.0 } else { (self.score_sum / self.people as f64 * 10.0).round() / 10.0 };
+        self.mean_score = if self.people == 0 {
+            0.0
+        } else {
+            (self.score_sum / self.people as f64 * 10.0).round() / 10.0
+        };
     }
 }
 
@@ -172,7 +192,15 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                     return Err(Stop::Strict);
                 }
             }
-            let mut profiles = profiles.into_iter().map(|(p, line)| (p, Origin { path: shown.clone(), line: Some(line) }));
+            let mut profiles = profiles.into_iter().map(|(p, line)| {
+                (
+                    p,
+                    Origin {
+                        path: shown.clone(),
+                        line: Some(line),
+                    },
+                )
+            });
             loop {
                 let batch: Vec<_> = profiles.by_ref().take(BATCH).collect();
                 if batch.is_empty() {
@@ -193,7 +221,13 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                 }
                 let number = i as u64 + 1;
                 match serde_json::from_str::<ProfileInput>(&line) {
-                    Ok(p) => batch.push((p, Origin { path: shown.clone(), line: Some(number) })),
+                    Ok(p) => batch.push((
+                        p,
+                        Origin {
+                            path: shown.clone(),
+                            line: Some(number),
+                        },
+                    )),
                     Err(e) => {
                         summary.invalid += 1;
                         sink.problem(&profile::unreadable(&shown, Some(number), &e.to_string()));
@@ -241,16 +275,33 @@ fn judge_batch(fw: &Framework, role: RoleId, batch: Vec<(ProfileInput, Origin)>,
     }
     let chunk = batch.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = batch.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a cohort worker does not panic")).collect()
+        let handles: Vec<_> = batch
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a cohort worker does not panic"))
+            .collect()
     })
 }
 
 /// Reads every row of a user's CSV file, in any column order, reporting
 /// malformed rows with their line numbers and going on.
-fn read_rows(path: &Path, shown: &str, problems: &mut Vec<Diagnostic>, mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>) -> Result<(), Stop> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_path(path).map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
-    let headers = reader.headers().map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?.clone();
+fn read_rows(
+    path: &Path,
+    shown: &str,
+    problems: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>,
+) -> Result<(), Stop> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_path(path)
+        .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
+    let headers = reader
+        .headers()
+        .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
+        .clone();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -278,7 +329,9 @@ type Part = Vec<(ProfileInput, u64)>;
 /// `each` gets every part with the problems found so far.
 fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<Diagnostic>) -> Result<(), Stop>) -> Result<(), Stop> {
     let mut problems = Vec::new();
-    let size = std::fs::metadata(path).map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
+        .len();
     let count = size.div_ceil(PARTITION_BYTES).max(1);
     if count == 1 {
         let mut gather = CsvProfiles::default();
@@ -296,7 +349,10 @@ fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<Diagnostic
     let mut writers = Vec::new();
     for i in 0..count {
         let file = dir.join(format!("part-{i}.csv"));
-        writers.push((file.clone(), csv::WriterBuilder::new().has_headers(false).from_path(&file).map_err(io)?));
+        writers.push((
+            file.clone(),
+            csv::WriterBuilder::new().has_headers(false).from_path(&file).map_err(io)?,
+        ));
     }
     read_rows(path, shown, &mut problems, |row, line| {
         let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -42,7 +42,12 @@ pub struct RouteStep {
 }
 
 fn step_months(fw: &Framework, from: RoleId, to: RoleId) -> Option<u32> {
-    fw.roles[to.0].after.iter().filter(|a| a.role == from).filter_map(|a| a.min_months).min()
+    fw.roles[to.0]
+        .after
+        .iter()
+        .filter(|a| a.role == from)
+        .filter_map(|a| a.min_months)
+        .min()
 }
 
 fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question) -> Route {
@@ -57,13 +62,23 @@ fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question
                 min_months_before: if i > 0 { step_months(fw, roles[i - 1], r) } else { None },
                 ready: judged.as_ref().map(|j| j.ready),
                 missing: judged
-                    .map(|j| j.requirements.into_iter().filter(|c| !c.met && c.necessity == "essential").map(|c| c.requirement).collect())
+                    .map(|j| {
+                        j.requirements
+                            .into_iter()
+                            .filter(|c| !c.met && c.necessity == "essential")
+                            .map(|c| c.requirement)
+                            .collect()
+                    })
                     .unwrap_or_default(),
             }
         })
         .collect();
     let min_months = fw.route_months(roles);
-    Route { steps, min_months, min_time: months_text(min_months) }
+    Route {
+        steps,
+        min_months,
+        min_time: months_text(min_months),
+    }
 }
 
 /// The shortest route from `from` to `to` (fewest steps), or with `all`
@@ -72,7 +87,13 @@ pub fn routes(fw: &Framework, from: RoleId, to: RoleId, all: bool, person: Optio
     let mut found: Vec<Vec<RoleId>> = Vec::new();
     let mut truncated = false;
     if all && from != to {
-        let paths = petgraph::algo::all_simple_paths::<Vec<NodeIndex>, _, std::hash::RandomState>(&fw.progression, NodeIndex::new(from.0), NodeIndex::new(to.0), 0, None);
+        let paths = petgraph::algo::all_simple_paths::<Vec<NodeIndex>, _, std::hash::RandomState>(
+            &fw.progression,
+            NodeIndex::new(from.0),
+            NodeIndex::new(to.0),
+            0,
+            None,
+        );
         for p in paths {
             if found.len() == MAX_ROUTES {
                 truncated = true;
