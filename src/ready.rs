@@ -168,14 +168,18 @@ pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
         if r.routes.len() > 1 {
             let _ = writeln!(out, "route {}:", i + 1);
         }
+        let least = if route.min_months == 0 {
+            "no minimum time set".to_string()
+        } else {
+            format!("at least {}", route.min_time)
+        };
         let _ = writeln!(
             out,
-            "{} → {} in {}: {} steps, at least {}",
+            "{} → {} in {}: {} steps, {least}",
             r.from,
             r.to,
             r.framework,
-            route.steps.len() - 1,
-            route.min_time
+            route.steps.len() - 1
         );
         for (n, step) in route.steps.iter().enumerate() {
             let wait = step

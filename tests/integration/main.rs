@@ -2,6 +2,7 @@
 //! in `tests/fixtures/`, snapshots in `tests/integration/snapshots/`.
 
 mod cli;
+mod cohort;
 mod diagnostics;
 mod export;
 mod library;

@@ -52,3 +52,121 @@ proptest! {
         }
     }
 }
+
+mod readiness_laws {
+    use lfw_assess::profile::{Evidence, Person};
+    use lfw_assess::{readiness, Date, Question};
+    use lfw_model::{CompetencyId, CredentialId, Framework, RoleId};
+    use proptest::prelude::*;
+
+    fn services() -> Framework {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ready/services.lfw");
+        let c = lfw_model::compile(&[path], &|p: &std::path::Path| std::fs::read(p));
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        c.frameworks.into_iter().next().expect("framework")
+    }
+
+    fn date(s: &str) -> Date {
+        Date::parse(s).expect("date")
+    }
+
+    fn question() -> Question {
+        Question {
+            as_of: date("2026-06-01"),
+            combine: None,
+            valid_months: None,
+        }
+    }
+
+    /// A person with an optional level per competency, assessed recently.
+    fn person(fw: &Framework, levels: &[Option<usize>], role: RoleId, months_in_role: u32, credentials: bool) -> Person {
+        let assessments = levels
+            .iter()
+            .enumerate()
+            .filter_map(|(c, l)| l.map(|l| (c, l)))
+            .map(|(c, l)| Evidence {
+                competency: CompetencyId(c),
+                level: l.min(fw.levels_of(CompetencyId(c)).len() - 1),
+                source: "manager".into(),
+                date: date("2026-01-01"),
+                note: None,
+            })
+            .collect();
+        let since = Date::from_days(20_605 - i64::from(months_in_role) * 31); // 2026-06-01 minus the months
+        Person {
+            id: "p".into(),
+            name: None,
+            role,
+            role_since: since,
+            assessments,
+            credentials: if credentials {
+                (0..fw.credentials.len()).map(|c| (CredentialId(c), None)).collect()
+            } else {
+                Vec::new()
+            },
+            history: Vec::new(),
+        }
+    }
+
+    fn levels() -> impl Strategy<Value = Vec<Option<usize>>> {
+        prop::collection::vec(prop::option::of(0usize..4), 4)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Whoever meets every requirement of a role is ready for it.
+        #[test]
+        fn meeting_every_requirement_means_ready(role in 0usize..3) {
+            let fw = services();
+            let target = RoleId(role);
+            let from = fw.roles[role].after.first().map(|a| a.role).unwrap_or(target);
+            let p = person(&fw, &[Some(3); 4], from, 120, true);
+            let mut p = p;
+            // The experience an entry condition or requirement may ask for.
+            p.history = (0..fw.roles.len()).map(|r| lfw_assess::profile::Stint { role: RoleId(r), from: date("2000-01-01"), to: Some(date("2010-01-01")) }).collect();
+            let r = readiness(&fw, &p, target, &question());
+            prop_assert!(r.ready, "{:#?}", r.requirements);
+            prop_assert_eq!(r.score, 100.0);
+            prop_assert!(r.plan.is_empty());
+        }
+
+        /// Raising any one level never lowers the score for any role.
+        #[test]
+        fn raising_a_level_never_lowers_the_score(levels in levels(), which in 0usize..4, months in 0u32..80, creds: bool) {
+            let fw = services();
+            let before = person(&fw, &levels, RoleId(0), months, creds);
+            let mut raised_levels = levels.clone();
+            raised_levels[which] = Some(raised_levels[which].map(|l| (l + 1).min(3)).unwrap_or(0));
+            let after = person(&fw, &raised_levels, RoleId(0), months, creds);
+            for role in 0..fw.roles.len() {
+                let a = readiness(&fw, &before, RoleId(role), &question()).score;
+                let b = readiness(&fw, &after, RoleId(role), &question()).score;
+                prop_assert!(b >= a, "role {role}: {a} then {b}");
+            }
+        }
+
+        /// Every development plan lists a competency level only after the
+        /// levels it needs, as far as the person lacks them.
+        #[test]
+        fn plans_respect_the_prerequisite_order(levels in levels(), role in 0usize..3) {
+            let fw = services();
+            let p = person(&fw, &levels, RoleId(0), 12, false);
+            let r = readiness(&fw, &p, RoleId(role), &question());
+            let rank = |c: CompetencyId, name: &str| fw.levels_of(c).iter().position(|l| l == name).expect("level");
+            let develop: Vec<(CompetencyId, usize)> = r.plan.iter().filter(|s| s.kind == "develop").map(|s| {
+                let c = fw.competency(&s.item).expect("competency");
+                (c, rank(c, s.to.as_deref().expect("to")))
+            }).collect();
+            for (i, &(c, to)) in develop.iter().enumerate() {
+                for pre in fw.competencies[c.0].prerequisites.iter().filter(|pre| pre.at <= to) {
+                    let has = levels[pre.needs.0].is_some_and(|l| l >= pre.level);
+                    if !has {
+                        let earlier = develop[..i].iter().any(|&(d, reached)| d == pre.needs && reached >= pre.level);
+                        prop_assert!(earlier, "{} at {to} before its prerequisite {:?}", fw.competencies[c.0].id, pre);
+                    }
+                }
+            }
+        }
+    }
+}
