@@ -326,6 +326,7 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
     let warnings = count(&c.diagnostics, Severity::Warning);
     match format {
         Format::Json => print_json(&json!({
+            "format": 1,
             "files": (0..c.sources.len()).map(|i| c.sources.get(lfw_model::FileId(i as u32)).path.display().to_string()).collect::<Vec<_>>(),
             "frameworks": c.frameworks.iter().map(|f| f.id.clone()).collect::<Vec<_>>(),
             "errors": errors,
@@ -373,8 +374,9 @@ fn framework_arg(arg: &str) -> Result<(Compilation, usize), ExitCode> {
         };
         (c, Some(index))
     };
+    // Errors stop the command; warnings are shown and it goes on.
+    print_diagnostics(&c);
     if c.has_errors() {
-        print_diagnostics(&c);
         return Err(ExitCode::from(1));
     }
     match index {
@@ -435,9 +437,11 @@ fn list(format: Format) -> ExitCode {
         })
         .collect();
     match format {
-        Format::Json => print_json(&json!({"frameworks": rows, "crosswalks": c.crosswalks.iter().map(|x| json!({
+        Format::Json => print_json(
+            &json!({"format": 1, "frameworks": rows, "crosswalks": c.crosswalks.iter().map(|x| json!({
             "id": x.id, "title": x.title, "from": x.from, "to": x.to, "mappings": x.mappings.len(),
-        })).collect::<Vec<_>>()})),
+        })).collect::<Vec<_>>()}),
+        ),
         Format::Text => {
             outln!(
                 "{:<26} {:<18} {:>7} {:>12} {:>6} {:>5} {:>11}  title",

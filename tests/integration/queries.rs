@@ -140,3 +140,28 @@ fn extends_inherits_and_replaces() {
     assert_eq!(roles, ["lead", "senior"]);
     assert_eq!(c.framework("national").expect("national").competencies[0].title, "Coaching");
 }
+
+#[test]
+fn the_default_scale_is_inherited() {
+    let c = lfw_model::compile(&[std::path::PathBuf::from("local.lfw")], &|p: &std::path::Path| {
+        match p.to_str() {
+        Some("local.lfw") => Ok(b"import \"national.lfw\"\nframework local \"Local\"\n  extends national\nskill finance \"Finance\"\n".to_vec()),
+        Some("national.lfw") => Ok(b"framework national \"National\"\n  default scale four\nscale three \"S3\"\n  levels a < b < c\nscale four \"S4\"\n  levels w < x < y < z\n".to_vec()),
+        _ => Err(std::io::ErrorKind::NotFound.into()),
+    }
+    });
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let local = c.framework("local").expect("local");
+    let finance = local.competency("finance").expect("finance");
+    assert_eq!(local.levels_of(finance), ["w", "x", "y", "z"]);
+}
+
+#[test]
+fn an_unknown_scale_is_reported_once_not_at_every_use() {
+    let c = compile_str(
+        "s.lfw",
+        "framework f \"F\"\nskill a \"A\"\n  rated on nowhere\nrole r \"R\"\n  requires a at 1\n  desirable a at 2\n",
+    );
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["lfw::unknown-reference"]);
+}

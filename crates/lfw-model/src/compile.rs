@@ -317,7 +317,10 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         }
         if live[u] {
             let extends = unit.extends.map(|(_, e)| e.name.clone());
-            let mut fw = resolve::build(unit.header, unit.file, &items, extends, diagnostics);
+            let inherited_default = base[u]
+                .and_then(|b| built[b].as_ref())
+                .and_then(|f| f.default_scale.map(|s| f.scales[s.0].id.clone()));
+            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited_default, diagnostics);
             check::check(&mut fw, diagnostics);
             built[u] = Some(fw);
         }

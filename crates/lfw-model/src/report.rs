@@ -84,7 +84,7 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
             };
             let help = match (suggestion, item) {
                 (Some(k), _) => format!("did you mean `{k}`?"),
-                (None, Some(kind)) => format!("{}.", capitalise(item_shape(*kind))),
+                (None, Some(kind)) => format!("{}.", item_shape(*kind)),
                 (None, None) => "each item starts on a new line with its keyword.".to_string(),
             };
             let label = if words.is_empty() { "not expected here".to_string() } else { format!("expected {}", list_or(&words)) };
@@ -188,7 +188,7 @@ pub fn unknown_reference(wanted: &str, name: &str, loc: Loc, suggestion: Option<
         None => hint.to_string(),
     };
     Diagnostic::error("lfw::unknown-reference", format!("There is no {wanted} called `{name}`."))
-        .at(loc, "not declared anywhere in this framework")
+        .at(loc, format!("no {wanted} has this name"))
         .help(help)
 }
 

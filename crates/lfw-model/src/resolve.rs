@@ -79,6 +79,9 @@ struct Resolver<'d> {
     /// Ids of items that failed to parse: references to them are not
     /// reported again.
     broken: HashSet<String>,
+    /// Competencies whose `rated on` named no scale: their levels are not
+    /// reported again at every use.
+    unknown_scale: HashSet<CompetencyId>,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -119,6 +122,7 @@ pub fn build(
     file: FileId,
     items: &[(FileId, &Item)],
     extends: Option<String>,
+    inherited_default: Option<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Framework {
     let fw = Framework {
@@ -147,10 +151,11 @@ pub fn build(
         fw,
         names: HashMap::new(),
         broken: HashSet::new(),
+        unknown_scale: HashSet::new(),
         diagnostics,
     };
     let declared = r.declare(items);
-    r.default_scale(header, file);
+    r.default_scale(header, file, inherited_default);
     for &(file, item) in &declared {
         if let Item::Competency(c) = item {
             r.competency_levels(file, c);
@@ -302,12 +307,16 @@ impl Resolver<'_> {
         out
     }
 
-    fn default_scale(&mut self, header: &ast::FrameworkHeader, file: FileId) {
+    /// The framework's own `default scale`, else the extended framework's,
+    /// else its only scale.
+    fn default_scale(&mut self, header: &ast::FrameworkHeader, file: FileId, inherited: Option<String>) {
+        let inherited = inherited.and_then(|name| self.fw.scale(&name));
         self.fw.default_scale = match &header.default_scale {
             Some(id) => match self.lookup(file, id, Want::Scale) {
                 Some(Element::Scale(s)) => Some(s),
                 _ => None,
             },
+            None if inherited.is_some() => inherited,
             None if self.fw.scales.len() == 1 => Some(ScaleId(0)),
             None => None,
         };
@@ -357,7 +366,9 @@ impl Resolver<'_> {
         let comp = &self.fw.competencies[c.0];
         let loc = self.loc(file, level.span);
         let Some(scale) = comp.scale else {
-            self.diagnostics.push(report::no_scale(&comp.id, loc, comp.loc));
+            if !self.unknown_scale.contains(&c) {
+                self.diagnostics.push(report::no_scale(&comp.id, loc, comp.loc));
+            }
             return None;
         };
         let scale = &self.fw.scales[scale.0];
@@ -392,7 +403,10 @@ impl Resolver<'_> {
         let scale = match &c.scale {
             Some(s) => match self.lookup(file, s, Want::Scale) {
                 Some(Element::Scale(s)) => Some(s),
-                _ => None,
+                _ => {
+                    self.unknown_scale.insert(id);
+                    None
+                }
             },
             None => self.fw.default_scale,
         };
@@ -468,14 +482,13 @@ impl Resolver<'_> {
                     self.diagnostics
                         .push(report::empty_domain(&domain.name, self.loc(file, domain.span)));
                 }
-                let mut ranked = Vec::new();
-                for c in members {
-                    ranked.push((c, self.level(file, c, level)?));
-                }
+                // Every member is checked, so each wrong level is reported.
+                let ranks: Vec<Option<Rank>> = members.iter().map(|&c| self.level(file, c, level)).collect();
+                let ranked: Option<Vec<(CompetencyId, Rank)>> = members.iter().zip(ranks).map(|(&c, r)| r.map(|r| (c, r))).collect();
                 Condition::AllIn {
                     domain: d,
                     level: level.name.clone(),
-                    members: ranked,
+                    members: ranked?,
                 }
             }
             ast::Condition::CountOf { count, of, level } => {

@@ -311,7 +311,7 @@ impl Lower<'_> {
     fn number(&mut self, pair: Pair<Rule>) -> u32 {
         let span = self.span(&pair);
         match pair.as_str().parse::<u32>() {
-            Ok(n) if n <= 100_000 => n,
+            Ok(n) if n < 100_000 => n,
             _ => {
                 self.errors.push(SyntaxError {
                     kind: SyntaxErrorKind::NumberTooLarge,
