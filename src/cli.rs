@@ -539,6 +539,13 @@ fn print_plain(diagnostics: &[Diagnostic]) {
     }
 }
 
+/// A framework argument and a role of it, as `ready` and `cohort` take them.
+fn framework_and_role(framework: &str, role: &str) -> Result<(Compilation, usize, lfw_model::RoleId), ExitCode> {
+    let (c, index) = framework_arg(framework)?;
+    let target = role_arg(&c.frameworks[index], role)?;
+    Ok((c, index, target))
+}
+
 /// A role of a framework by id, or a usage error with a suggestion.
 fn role_arg(fw: &Framework, role: &str) -> Result<lfw_model::RoleId, ExitCode> {
     fw.role(role).ok_or_else(|| {
@@ -568,15 +575,11 @@ fn ready(
         Ok(q) => q,
         Err(message) => return usage_error(&message),
     };
-    let (c, index) = match framework_arg(framework) {
+    let (c, index, target) = match framework_and_role(framework, role) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let fw = &c.frameworks[index];
-    let target = match role_arg(fw, role) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
     let bound = lfw_assess::read::read_one(profile, person).and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin));
     let person = match bound {
         Ok(p) => p,
@@ -701,15 +704,11 @@ fn cohort(
     opts: lfw_assess::cohort::Options,
     format: ReportFormat,
 ) -> ExitCode {
-    let (c, index) = match framework_arg(framework) {
+    let (c, index, target) = match framework_and_role(framework, role) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let fw = &c.frameworks[index];
-    let target = match role_arg(fw, role) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
     if !profiles.exists() {
         return usage_error(&format!("there is no file `{}`", profiles.display()));
     }
