@@ -141,6 +141,49 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// What changed between two versions of a framework (exit 1 when they differ).
+    Diff {
+        /// The old version: a `.lfw` file or a bundled framework's id.
+        old: String,
+        /// The new version: a `.lfw` file or a bundled framework's id.
+        new: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// What two or more frameworks share and what each lacks, through crosswalks.
+    Compare {
+        /// Frameworks: `.lfw` files or bundled ids. With three or more, the shared core.
+        #[arg(required = true, num_args = 2..)]
+        frameworks: Vec<String>,
+        /// Use only these crosswalks (ids, or `.lfw` files holding them); by
+        /// default every crosswalk loaded with the frameworks, else matching titles.
+        #[arg(long)]
+        crosswalk: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// A provisional profile in another framework, through a crosswalk's mappings and level correspondences.
+    Translate {
+        /// The framework to translate into: a `.lfw` file or a bundled id.
+        #[arg(long)]
+        to: String,
+        /// The profile's framework, when its `framework` field is absent or to override it.
+        #[arg(long)]
+        from: Option<String>,
+        /// Use only these crosswalks (ids, or `.lfw` files holding them).
+        #[arg(long)]
+        crosswalk: Vec<String>,
+        /// The person's role in the target framework, for the provisional profile.
+        #[arg(long)]
+        role: Option<String>,
+        /// The profile to translate.
+        profile: PathBuf,
+        /// Which profile of a file holding several.
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List the bundled frameworks.
     List {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -167,6 +210,29 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework),
         Command::List { format } => list(format),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
+        Command::Translate {
+            to,
+            from,
+            crosswalk,
+            role,
+            profile,
+            person,
+            format,
+        } => translate(
+            &to,
+            from.as_deref(),
+            &crosswalk,
+            role.as_deref(),
+            &profile,
+            person.as_deref(),
+            format,
+        ),
+        Command::Compare {
+            frameworks,
+            crosswalk,
+            format,
+        } => compare(&frameworks, &crosswalk, format),
         Command::Cohort {
             framework,
             role,
@@ -751,4 +817,157 @@ fn cohort(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn diff(old: &str, new: &str, format: ReportFormat) -> ExitCode {
+    let (a, ia) = match framework_arg(old) {
+        Ok(found) => found,
+        Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
+    };
+    let (b, ib) = match framework_arg(new) {
+        Ok(found) => found,
+        Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
+    };
+    let d = lfw_diff::diff(&a.frameworks[ia], &b.frameworks[ib]);
+    match format {
+        ReportFormat::Json => print_json(&serde_json::to_value(&d).expect("diffs serialise")),
+        ReportFormat::Text => crate::output::print(&crate::compare::diff_text(&d)),
+        ReportFormat::Markdown => crate::output::print(&crate::compare::diff_markdown(&d)),
+    }
+    if d.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn compare(names: &[String], crosswalk_args: &[String], format: Format) -> ExitCode {
+    let mut compilations = Vec::new();
+    let mut chosen = Vec::new();
+    for name in names {
+        match framework_arg(name) {
+            Ok((c, i)) => {
+                chosen.push((compilations.len(), i));
+                compilations.push(c);
+            }
+            Err(code) => return code,
+        }
+    }
+    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let frameworks: Vec<&Framework> = chosen.iter().map(|&(c, i)| &compilations[c].frameworks[i]).collect();
+    let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
+    if frameworks.len() == 2 {
+        let comparison = lfw_diff::compare(frameworks[0], frameworks[1], &refs);
+        match format {
+            Format::Json => print_json(&serde_json::to_value(&comparison).expect("comparisons serialise")),
+            Format::Text => crate::output::print(&crate::compare::compare_text(&comparison)),
+        }
+    } else {
+        let core = lfw_diff::compare::shared_core(&frameworks, &refs);
+        match format {
+            Format::Json => print_json(&serde_json::to_value(&core).expect("shared cores serialise")),
+            Format::Text => crate::output::print(&crate::compare::shared_text(&core)),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The crosswalks named on the command line (ids or files), else every one
+/// loaded with the frameworks; each once.
+fn crosswalks_arg(compilations: &[Compilation], args: &[String]) -> Result<Vec<lfw_model::Crosswalk>, ExitCode> {
+    let mut crosswalks: Vec<lfw_model::Crosswalk> = Vec::new();
+    if args.is_empty() {
+        for c in compilations {
+            crosswalks.extend(c.crosswalks.iter().cloned());
+        }
+    } else {
+        let library = lfw_library::compile();
+        for arg in args {
+            if Path::new(arg).exists() {
+                let c = compile(&[PathBuf::from(arg)], &read_file);
+                print_diagnostics(&c);
+                if c.has_errors() {
+                    return Err(ExitCode::from(1));
+                }
+                crosswalks.extend(c.crosswalks.iter().cloned());
+                continue;
+            }
+            let all = || compilations.iter().chain([&library]).flat_map(|c| c.crosswalks.iter());
+            match all().find(|x| x.id == *arg) {
+                Some(x) => crosswalks.push(x.clone()),
+                None => {
+                    let hint = lfw_model::did_you_mean(arg, all().map(|x| x.id.as_str()))
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    return Err(usage_error(&format!(
+                        "there is no file `{arg}` and no crosswalk with that id{hint}"
+                    )));
+                }
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    crosswalks.retain(|x| seen.insert(x.id.clone()));
+    Ok(crosswalks)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn translate(
+    to: &str,
+    from: Option<&str>,
+    crosswalk_args: &[String],
+    role: Option<&str>,
+    profile: &Path,
+    person: Option<&str>,
+    format: Format,
+) -> ExitCode {
+    let (input, _origin) = match lfw_assess::read::read_one(profile, person) {
+        Ok(found) => found,
+        Err(problems) => {
+            print_plain(&problems);
+            return ExitCode::from(1);
+        }
+    };
+    let Some(from) = from.map(str::to_string).or_else(|| input.framework.clone()) else {
+        return usage_error("the profile names no framework; say which with `--from`");
+    };
+    let (a, ia) = match framework_arg(&from) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let (b, ib) = match framework_arg(to) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let (fa, fb) = (&a.frameworks[ia], &b.frameworks[ib]);
+    // The profile must be valid in its own framework first.
+    let origin = lfw_assess::profile::Origin {
+        path: profile.display().to_string(),
+        line: None,
+    };
+    if let Err(problems) = lfw_assess::bind(&input, fa, &origin) {
+        print_plain(&problems);
+        return ExitCode::from(1);
+    }
+    if let Some(r) = role {
+        if let Err(code) = role_arg(fb, r) {
+            return code;
+        }
+    }
+    let compilations = [a, b];
+    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let (fa, fb) = (&compilations[0].frameworks[ia], &compilations[1].frameworks[ib]);
+    let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
+    let t = lfw_diff::translate::translate(&input, fa, fb, &refs, role);
+    match format {
+        Format::Json => print_json(&serde_json::to_value(&t).expect("translations serialise")),
+        Format::Text => crate::output::print(&crate::compare::translation_text(&t)),
+    }
+    ExitCode::SUCCESS
 }

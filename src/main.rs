@@ -3,6 +3,7 @@
 //! 0 success, 1 the input has errors, 2 usage error.
 
 mod cli;
+mod compare;
 mod output;
 mod ready;
 mod render;

@@ -3,6 +3,7 @@
 
 mod cli;
 mod cohort;
+mod compare;
 mod diagnostics;
 mod export;
 mod library;
