@@ -221,7 +221,7 @@ pub fn shared_core(frameworks: &[&Framework], crosswalks: &[&Crosswalk]) -> Shar
         .filter(|m| m.len() >= 2)
         .map(|members| SharedGroup { members })
         .collect();
-    groups.sort_by(|x, y| y.members.len().cmp(&x.members.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.members.len()));
     SharedCore {
         frameworks: frameworks.iter().map(|f| f.id.clone()).collect(),
         crosswalks: used,
