@@ -207,14 +207,9 @@ pub fn shared_core(frameworks: &[&Framework], crosswalks: &[&Crosswalk]) -> Shar
         }
     }
     let mut groups: BTreeMap<usize, BTreeMap<String, Vec<String>>> = BTreeMap::new();
-    for i in 0..nodes.len() {
+    for (i, (fw, element)) in nodes.iter().enumerate() {
         let root = find(&mut parent, i);
-        groups
-            .entry(root)
-            .or_default()
-            .entry(nodes[i].0.clone())
-            .or_default()
-            .push(nodes[i].1.clone());
+        groups.entry(root).or_default().entry(fw.clone()).or_default().push(element.clone());
     }
     let mut groups: Vec<SharedGroup> = groups
         .into_values()
