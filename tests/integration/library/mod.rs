@@ -63,3 +63,14 @@ pub fn titles_in(fw: &'static Framework, domain: &str) -> Vec<&'static str> {
 pub fn domain_titles(fw: &'static Framework) -> Vec<&'static str> {
     fw.domains.iter().map(|d| d.title.as_str()).collect()
 }
+
+/// An export snapshot per bundled framework: any change to the library's
+/// content shows in review.
+#[test]
+fn every_bundled_framework_exports() {
+    for fw in &library().frameworks {
+        let json = lfw_model::export::framework(fw);
+        assert_eq!(json["id"], fw.id.as_str());
+        insta::assert_json_snapshot!(format!("export-{}", fw.id), json);
+    }
+}
