@@ -2,7 +2,7 @@
 
 use super::{domain_titles, framework, library, titles_in};
 use lfw_model::Condition;
-use lfw_syntax::ast::{Closeness, CompetencyKind};
+use lfw_syntax::ast::CompetencyKind;
 
 #[test]
 fn senior_civil_service_core_competencies_as_the_seed_lists_them() {
@@ -166,15 +166,5 @@ fn scs_core_competencies_to_the_2012_framework() {
     for c in &scs.competencies {
         assert!(cw.mappings.iter().any(|m| m.from == c.id), "{}", c.id);
     }
-    let count = |k: Closeness| cw.mappings.iter().filter(|m| m.closeness == k).count();
-    assert_eq!(
-        [
-            count(Closeness::Exact),
-            count(Closeness::Close),
-            count(Closeness::Broader),
-            count(Closeness::Narrower),
-            count(Closeness::Related)
-        ],
-        [0, 4, 1, 2, 4]
-    );
+    assert_eq!(super::closeness_counts(cw), [0, 4, 1, 2, 4], "exact, close, broader, narrower, related");
 }

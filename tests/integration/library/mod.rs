@@ -59,6 +59,13 @@ pub fn titles_in(fw: &'static Framework, domain: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// A crosswalk's mappings counted by closeness: exact, close, broader,
+/// narrower, related.
+pub fn closeness_counts(cw: &lfw_model::Crosswalk) -> [usize; 5] {
+    use lfw_syntax::ast::Closeness::*;
+    [Exact, Close, Broader, Narrower, Related].map(|k| cw.mappings.iter().filter(|m| m.closeness == k).count())
+}
+
 /// The titles of a framework's domains, in order.
 pub fn domain_titles(fw: &'static Framework) -> Vec<&'static str> {
     fw.domains.iter().map(|d| d.title.as_str()).collect()

@@ -220,16 +220,5 @@ fn police_cvf_to_the_civil_service_competency_framework() {
     ] {
         assert!(cw.mappings.iter().any(|m| m.from == c), "{c}");
     }
-    use lfw_syntax::ast::Closeness;
-    let count = |k: Closeness| cw.mappings.iter().filter(|m| m.closeness == k).count();
-    assert_eq!(
-        [
-            count(Closeness::Exact),
-            count(Closeness::Close),
-            count(Closeness::Broader),
-            count(Closeness::Narrower),
-            count(Closeness::Related)
-        ],
-        [0, 5, 0, 0, 6]
-    );
+    assert_eq!(super::closeness_counts(cw), [0, 5, 0, 0, 6], "exact, close, broader, narrower, related");
 }
