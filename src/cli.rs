@@ -597,11 +597,12 @@ fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>
     })
 }
 
-fn print_plain(diagnostics: &[Diagnostic]) {
-    let sources = lfw_model::Sources::default();
+/// Prints diagnostics about inputs other than `.lfw` files (profiles),
+/// pointing into `sources` where they can.
+fn print_plain(diagnostics: &[Diagnostic], sources: &lfw_model::Sources) {
     let colour = render::use_colour();
     for d in diagnostics {
-        eprint!("{}", render::diagnostic(d, &sources, colour));
+        eprint!("{}", render::diagnostic(d, sources, colour));
     }
 }
 
@@ -646,13 +647,9 @@ fn ready(
         Err(code) => return code,
     };
     let fw = &c.frameworks[index];
-    let bound = lfw_assess::read::read_one(profile, person).and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin));
-    let person = match bound {
+    let person = match person_arg(fw, profile, person) {
         Ok(p) => p,
-        Err(problems) => {
-            print_plain(&problems);
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let r = lfw_assess::readiness(fw, &person, target, &q);
     match format {
@@ -665,10 +662,11 @@ fn ready(
 
 /// A profile file bound to a framework, or the exit code (diagnostics printed).
 fn person_arg(fw: &Framework, profile: &Path, person: Option<&str>) -> Result<lfw_assess::Person, ExitCode> {
-    lfw_assess::read::read_one(profile, person)
-        .and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin))
+    let mut sources = lfw_model::Sources::default();
+    lfw_assess::read::read_one(profile, person, &mut sources)
+        .and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin, Some(&sources)))
         .map_err(|problems| {
-            print_plain(&problems);
+            print_plain(&problems, &sources);
             ExitCode::from(1)
         })
 }
@@ -924,10 +922,11 @@ fn translate(
     person: Option<&str>,
     format: Format,
 ) -> ExitCode {
-    let (input, _origin) = match lfw_assess::read::read_one(profile, person) {
+    let mut sources = lfw_model::Sources::default();
+    let (input, origin) = match lfw_assess::read::read_one(profile, person, &mut sources) {
         Ok(found) => found,
         Err(problems) => {
-            print_plain(&problems);
+            print_plain(&problems, &sources);
             return ExitCode::from(1);
         }
     };
@@ -944,12 +943,8 @@ fn translate(
     };
     let (fa, fb) = (&a.frameworks[ia], &b.frameworks[ib]);
     // The profile must be valid in its own framework first.
-    let origin = lfw_assess::profile::Origin {
-        path: profile.display().to_string(),
-        line: None,
-    };
-    if let Err(problems) = lfw_assess::bind(&input, fa, &origin) {
-        print_plain(&problems);
+    if let Err(problems) = lfw_assess::bind(&input, fa, &origin, Some(&sources)) {
+        print_plain(&problems, &sources);
         return ExitCode::from(1);
     }
     if let Some(r) = role {

@@ -198,6 +198,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                     Origin {
                         path: shown.clone(),
                         line: Some(line),
+                        file: None,
                     },
                 )
             });
@@ -226,6 +227,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                         Origin {
                             path: shown.clone(),
                             line: Some(number),
+                            file: None,
                         },
                     )),
                     Err(e) => {
@@ -257,7 +259,7 @@ type Judged = (Result<PersonRow, Vec<Diagnostic>>, Summary);
 fn judge_batch(fw: &Framework, role: RoleId, batch: Vec<(ProfileInput, Origin)>, opts: &Options) -> Vec<Judged> {
     let one = |(input, origin): &(ProfileInput, Origin)| -> Judged {
         let mut s = Summary::default();
-        match bind(input, fw, origin) {
+        match bind(input, fw, origin, None) {
             Ok(person) => {
                 let r = readiness(fw, &person, role, &opts.question);
                 let row = s.add(&r);

@@ -3,7 +3,8 @@
 //! framework (every reference checked, never silently ignored).
 
 use crate::date::Date;
-use lfw_model::{did_you_mean, CompetencyId, CredentialId, Diagnostic, Framework, Rank, RoleId};
+use lfw_model::{did_you_mean, CompetencyId, CredentialId, Diagnostic, FileId, Framework, Loc, Rank, RoleId, Sources};
+use lfw_syntax::Span;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -106,6 +107,9 @@ pub struct Origin {
     pub path: String,
     /// The line of a JSON Lines record, or the first CSV row of the person.
     pub line: Option<u64>,
+    /// The file's text, when the caller keeps it for diagnostics to point
+    /// into, and where this profile starts in it.
+    pub file: Option<(FileId, usize)>,
 }
 
 impl Origin {
@@ -117,28 +121,55 @@ impl Origin {
     }
 }
 
+/// Where a value is written in the profile's text: the first occurrence of
+/// it quoted (JSON) or bare (CSV) after the profile's start.
+fn locate(sources: Option<&Sources>, origin: &Origin, value: &str) -> Option<Loc> {
+    let (file, start) = origin.file?;
+    let text = &sources?.get(file).text;
+    let from = start.min(text.len());
+    if value.is_empty() || !text.is_char_boundary(from) {
+        return None;
+    }
+    let rest = &text[from..];
+    let at = rest.find(&format!("\"{value}\"")).map(|i| i + 1).or_else(|| rest.find(value))?;
+    Some(Loc::new(file, Span::new(from + at, from + at + value.len())))
+}
+
 /// Checks a profile against a framework. All problems are reported, not
-/// only the first.
-pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Person, Vec<Diagnostic>> {
+/// only the first; with `sources`, each points at the value in the text.
+pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Option<&Sources>) -> Result<Person, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let who = origin.describe(&input.id);
-    let mut problem = |code: &'static str, message: String, help: String| {
-        problems.push(Diagnostic::error(code, message).help(help).path(origin.path.clone()));
+    let mut problem = |code: &'static str, value: &str, message: String, help: String| {
+        let mut d = Diagnostic::error(code, message).help(help).path(origin.path.clone());
+        if let Some(loc) = locate(sources, origin, value) {
+            let label = match code {
+                "lfw::unknown-reference" => "not in the framework",
+                "lfw::unknown-level" => "not a level of this competency",
+                "lfw::invalid-date" => "not a date",
+                "lfw::profile-framework" => "another framework",
+                _ => "here",
+            };
+            d = d.at(loc, label);
+        }
+        problems.push(d);
     };
     if let Some(f) = &input.framework {
         if *f != fw.id {
             problem(
                 "lfw::profile-framework",
+                f,
                 format!("In {who}, the profile is for the framework `{f}`, not `{}`.", fw.id),
                 "check the profile against the framework it was assessed in, or correct its `framework` field.".into(),
             );
         }
     }
-    let date = |field: &str, value: &str, problem: &mut dyn FnMut(&'static str, String, String)| {
+    let date = |field: &str, value: &str, problem: &mut dyn FnMut(&'static str, &str, String, String)| {
         let d = Date::parse(value);
         if d.is_none() {
             problem(
                 "lfw::invalid-date",
+                value,
                 format!("In {who}, `{field}` is `{value}`, which is not a date."),
                 "write dates as YYYY-MM-DD, e.g. 2024-03-31.".into(),
             );
@@ -146,11 +177,12 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Per
         d
     };
     let role_names = || fw.roles.iter().map(|r| r.id.as_str());
-    let role = |name: &str, field: &str, problem: &mut dyn FnMut(&'static str, String, String)| {
+    let role = |name: &str, field: &str, problem: &mut dyn FnMut(&'static str, &str, String, String)| {
         let r = fw.role(name);
         if r.is_none() {
             problem(
                 "lfw::unknown-reference",
+                name,
                 format!("In {who}, `{field}` names `{name}`, which is not a role of `{}`.", fw.id),
                 suggestion(name, role_names(), "`lfw export --to json` lists the framework's roles."),
             );
@@ -166,6 +198,7 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Per
         if c.is_none() {
             problem(
                 "lfw::unknown-reference",
+                &a.competency,
                 format!(
                     "In {who}, `{field}.competency` names `{}`, which is not a competency of `{}`.",
                     a.competency, fw.id
@@ -193,6 +226,7 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Per
                 };
                 problem(
                     "lfw::unknown-level",
+                    &level,
                     format!(
                         "In {who}, `{field}.level` is `{level}`, which is not a level of `{}`.",
                         a.competency
@@ -205,6 +239,7 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Per
         if a.source.trim().is_empty() {
             problem(
                 "lfw::profile-missing",
+                &a.competency,
                 format!("In {who}, `{field}.source` is empty."),
                 "say who assessed it: self, manager, peer, 360, assessment-centre, exam or other text.".into(),
             );
@@ -226,6 +261,7 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin) -> Result<Per
         if c.is_none() {
             problem(
                 "lfw::unknown-reference",
+                &held.id,
                 format!(
                     "In {who}, `credentials[{i}].id` names `{}`, which is not a credential of `{}`.",
                     held.id, fw.id

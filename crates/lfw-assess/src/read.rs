@@ -1,74 +1,78 @@
 //! Reading profile files: one person from JSON, JSON Lines or CSV.
 
 use crate::profile::{self, CsvProfiles, CsvRow, Origin, ProfileInput};
-use lfw_model::Diagnostic;
+use lfw_model::{Diagnostic, Sources};
 use std::path::Path;
 
+/// Byte offset of the start of 1-based `line` in `text`.
+fn line_start(text: &str, line: u64) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line as usize - 2)
+        .map(|(i, _)| i + 1)
+        .unwrap_or(text.len())
+}
+
 /// The one profile in a file (or the one named by `person`): JSON, JSON
-/// Lines (`.jsonl`) or long CSV (`.csv`), by extension.
-pub fn read_one(path: &Path, person: Option<&str>) -> Result<(ProfileInput, Origin), Vec<Diagnostic>> {
+/// Lines (`.jsonl`) or long CSV (`.csv`), by extension. The file's text is
+/// added to `sources`, so that problems found later can point into it.
+pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Result<(ProfileInput, Origin), Vec<Diagnostic>> {
     let shown = path.display().to_string();
-    let text = std::fs::read(path).map_err(|e| vec![profile::unreadable(&shown, None, &e.to_string().to_lowercase())])?;
-    let text = String::from_utf8(text).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| vec![profile::unreadable(&shown, None, &e.to_string().to_lowercase())])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
         vec![profile::unreadable(
             &shown,
             None,
             &format!("it is not UTF-8 text (first bad byte at offset {})", e.utf8_error().valid_up_to()),
         )]
     })?;
+    let file = sources.add(path.to_path_buf(), text.clone());
+    let origin = |line: Option<u64>| Origin {
+        path: shown.clone(),
+        line,
+        file: Some((file, line.map(|l| line_start(&text, l)).unwrap_or(0))),
+    };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let mut found: Vec<(ProfileInput, Origin)> = Vec::new();
     match ext {
         "csv" => {
             let mut gather = CsvProfiles::default();
             let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-            for (i, row) in reader.deserialize::<CsvRow>().enumerate() {
-                let line = i as u64 + 2;
-                match row {
-                    Ok(row) => gather.add(row, line, &shown),
-                    Err(e) => return Err(vec![profile::unreadable(&shown, Some(line), &e.to_string())]),
-                }
+            let headers = reader
+                .headers()
+                .map_err(|e| vec![profile::unreadable(&shown, Some(1), &e.to_string())])?
+                .clone();
+            for record in reader.records() {
+                let record = record.map_err(|e| vec![profile::unreadable(&shown, e.position().map(|p| p.line()), &e.to_string())])?;
+                let line = record.position().map(|p| p.line()).unwrap_or(0);
+                let row: CsvRow = record
+                    .deserialize(Some(&headers))
+                    .map_err(|e| vec![profile::unreadable(&shown, Some(line), &e.to_string())])?;
+                gather.add(row, line, &shown);
             }
             let (people, problems) = gather.finish(&shown);
             if !problems.is_empty() {
                 return Err(problems);
             }
-            found.extend(people.into_iter().map(|(p, line)| {
-                (
-                    p,
-                    Origin {
-                        path: shown.clone(),
-                        line: Some(line),
-                    },
-                )
-            }));
+            found.extend(people.into_iter().map(|(p, line)| (p, origin(Some(line)))));
         }
         "jsonl" => {
             for (i, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
                 }
+                let number = i as u64 + 1;
                 let p: ProfileInput =
-                    serde_json::from_str(line).map_err(|e| vec![profile::unreadable(&shown, Some(i as u64 + 1), &e.to_string())])?;
-                found.push((
-                    p,
-                    Origin {
-                        path: shown.clone(),
-                        line: Some(i as u64 + 1),
-                    },
-                ));
+                    serde_json::from_str(line).map_err(|e| vec![profile::unreadable(&shown, Some(number), &e.to_string())])?;
+                found.push((p, origin(Some(number))));
             }
         }
         _ => {
             let p: ProfileInput =
                 serde_json::from_str(&text).map_err(|e| vec![profile::unreadable(&shown, Some(e.line() as u64), &e.to_string())])?;
-            found.push((
-                p,
-                Origin {
-                    path: shown.clone(),
-                    line: None,
-                },
-            ));
+            found.push((p, origin(None)));
         }
     }
     let ids: Vec<String> = found.iter().map(|(p, _)| p.id.clone()).collect();

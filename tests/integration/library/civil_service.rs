@@ -166,5 +166,9 @@ fn scs_core_competencies_to_the_2012_framework() {
     for c in &scs.competencies {
         assert!(cw.mappings.iter().any(|m| m.from == c.id), "{}", c.id);
     }
-    assert_eq!(super::closeness_counts(cw), [0, 4, 1, 2, 4], "exact, close, broader, narrower, related");
+    assert_eq!(
+        super::closeness_counts(cw),
+        [0, 4, 1, 2, 4],
+        "exact, close, broader, narrower, related"
+    );
 }

@@ -220,5 +220,9 @@ fn police_cvf_to_the_civil_service_competency_framework() {
     ] {
         assert!(cw.mappings.iter().any(|m| m.from == c), "{c}");
     }
-    assert_eq!(super::closeness_counts(cw), [0, 5, 0, 0, 6], "exact, close, broader, narrower, related");
+    assert_eq!(
+        super::closeness_counts(cw),
+        [0, 5, 0, 0, 6],
+        "exact, close, broader, narrower, related"
+    );
 }
