@@ -200,3 +200,35 @@ fn usage_errors() {
         2
     );
 }
+
+#[test]
+fn profile_problems_each_have_a_diagnostic() {
+    let run = |profile: &str, extra: &[&str]| {
+        let mut args = vec![
+            "ready",
+            "--framework",
+            SERVICES,
+            "--role",
+            "assistant-director",
+            "--as-of",
+            AS_OF,
+            profile,
+        ];
+        args.extend_from_slice(extra);
+        lfw(&args)
+    };
+    let conflict = run("tests/fixtures/ready/conflict.csv", &[]);
+    assert_eq!(conflict.code, 1);
+    assert!(conflict.stderr.contains("lfw::profile-conflict"), "{}", conflict.stderr);
+    let two = run("tests/fixtures/ready/two-people.jsonl", &[]);
+    assert_eq!(two.code, 1);
+    assert!(two.stderr.contains("lfw::profile-ambiguous"), "{}", two.stderr);
+    let chosen = run("tests/fixtures/ready/two-people.jsonl", &["--person", "hos-302"]);
+    assert_eq!(chosen.code, 0, "{}", chosen.stderr);
+    let unknown = run("tests/fixtures/ready/two-people.jsonl", &["--person", "hos-303"]);
+    assert!(unknown.stderr.contains("did you mean `hos-30"), "{}", unknown.stderr);
+    let wrong = run("tests/fixtures/ready/wrong-framework.json", &[]);
+    assert_eq!(wrong.code, 1);
+    assert!(wrong.stderr.contains("lfw::profile-framework"), "{}", wrong.stderr);
+    insta::assert_snapshot!("profile-problems", format!("{}\n{}\n{}", conflict.stderr, two.stderr, wrong.stderr));
+}
