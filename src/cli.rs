@@ -147,6 +147,10 @@ enum Command {
         old: String,
         /// The new version: a `.lfw` file or a bundled framework's id.
         new: String,
+        /// Crosswalks (ids, or `.lfw` files) that say what replaced removed
+        /// elements; by default those loaded with the two versions.
+        #[arg(long)]
+        crosswalk: Vec<String>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
@@ -210,7 +214,12 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework),
         Command::List { format } => list(format),
-        Command::Diff { old, new, format } => diff(&old, &new, format),
+        Command::Diff {
+            old,
+            new,
+            crosswalk,
+            format,
+        } => diff(&old, &new, &crosswalk, format),
         Command::Translate {
             to,
             from,
@@ -817,7 +826,7 @@ fn cohort(
     }
 }
 
-fn diff(old: &str, new: &str, format: ReportFormat) -> ExitCode {
+fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat) -> ExitCode {
     let (a, ia) = match framework_arg(old) {
         Ok(found) => found,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
@@ -826,7 +835,13 @@ fn diff(old: &str, new: &str, format: ReportFormat) -> ExitCode {
         Ok(found) => found,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
     };
-    let d = lfw_diff::diff(&a.frameworks[ia], &b.frameworks[ib]);
+    let compilations = [a, b];
+    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args) {
+        Ok(x) => x,
+        Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
+    };
+    let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
+    let d = lfw_diff::diff_through(&compilations[0].frameworks[ia], &compilations[1].frameworks[ib], &refs);
     match format {
         ReportFormat::Json => print_json(&serde_json::to_value(&d).expect("diffs serialise")),
         ReportFormat::Text => crate::output::print(&crate::compare::diff_text(&d)),

@@ -18,6 +18,10 @@ fn total(d: &Diff) -> usize {
 fn element_line(c: &ElementChange) -> String {
     match c.change {
         "added" => format!("+ {} {} \"{}\"", c.element, c.id, c.title),
+        "removed" if !c.successors.is_empty() => {
+            let next: Vec<String> = c.successors.iter().map(|x| format!("{} ({})", x.id, x.closeness)).collect();
+            format!("- {} {} \"{}\", succeeded by {}", c.element, c.id, c.title, next.join(", "))
+        }
         "removed" => format!("- {} {} \"{}\"", c.element, c.id, c.title),
         "renamed" => format!(
             "~ {} {} renamed to {} (\"{}\" → \"{}\", {:.0}% alike)",

@@ -62,6 +62,18 @@ fn every_kind_of_change() {
 fn diff_of_two_civil_service_frameworks() {
     let run = lfw(&["diff", "--format", "markdown", "scs-core-2005", "cscf-2012"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
+    // The bundled crosswalk between them says what replaced what.
+    let json = lfw(&["diff", "--format", "json", "scs-core-2005", "cscf-2012"]);
+    let d: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let think = d["elements"]
+        .as_array()
+        .expect("elements")
+        .iter()
+        .find(|c| c["id"] == "think-strategically")
+        .expect("removed");
+    assert_eq!(think["change"], "removed");
+    assert_eq!(think["successors"][0]["id"], "seeing-the-big-picture");
+    assert_eq!(think["successors"][0]["crosswalk"], "scs-core-to-cscf-2012");
     insta::assert_snapshot!("diff-scs-cscf", run.stdout);
 }
 

@@ -55,6 +55,19 @@ pub struct ElementChange {
     pub new_domain: Option<String>,
     /// For `renamed`: how alike the titles are, 0 to 1.
     pub similarity: Option<f64>,
+    /// For `removed`, when a crosswalk between the versions maps the
+    /// element: what replaces it in the new version.
+    pub successors: Vec<Successor>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Successor {
+    pub id: String,
+    /// As the crosswalk says, read from the old element: a `broader`
+    /// successor is broader than what it replaces.
+    pub closeness: &'static str,
+    pub crosswalk: String,
+    pub rationale: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -191,11 +204,18 @@ fn change(change: &'static str, e: &Element) -> ElementChange {
         old_domain: None,
         new_domain: None,
         similarity: None,
+        successors: Vec::new(),
     }
 }
 
 /// What changed from `old` to `new`.
 pub fn diff(old: &Framework, new: &Framework) -> Diff {
+    diff_through(old, new, &[])
+}
+
+/// What changed from `old` to `new`, with removed elements linked to their
+/// successors by the crosswalks between the two (either direction).
+pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::Crosswalk]) -> Diff {
     let (eo, en) = (elements(old), elements(new));
     let new_ids: HashSet<(&str, &str)> = en.iter().map(|e| (e.family, e.id)).collect();
     let old_ids: HashSet<(&str, &str)> = eo.iter().map(|e| (e.family, e.id)).collect();
@@ -272,6 +292,32 @@ pub fn diff(old: &Framework, new: &Framework) -> Diff {
         }
         if before.description != e.description || before.details != e.details {
             changes.push(change("described", e));
+        }
+    }
+    for c in changes.iter_mut().filter(|c| c.change == "removed") {
+        for cw in crosswalks {
+            for m in &cw.mappings {
+                let (from, to, closeness) = if cw.from == old.id && cw.to == new.id {
+                    (&m.from, &m.to, m.closeness)
+                } else if cw.from == new.id && cw.to == old.id {
+                    let flipped = match m.closeness {
+                        lfw_syntax::ast::Closeness::Broader => lfw_syntax::ast::Closeness::Narrower,
+                        lfw_syntax::ast::Closeness::Narrower => lfw_syntax::ast::Closeness::Broader,
+                        other => other,
+                    };
+                    (&m.to, &m.from, flipped)
+                } else {
+                    continue;
+                };
+                if *from == c.id {
+                    c.successors.push(Successor {
+                        id: to.clone(),
+                        closeness: crate::compare::closeness_name(closeness),
+                        crosswalk: cw.id.clone(),
+                        rationale: m.rationale.clone(),
+                    });
+                }
+            }
         }
     }
     let family_order = |f: &str| {

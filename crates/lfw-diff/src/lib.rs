@@ -11,4 +11,4 @@ pub mod diff;
 pub mod translate;
 
 pub use compare::{compare, Comparison};
-pub use diff::{diff, Diff};
+pub use diff::{diff, diff_through, Diff};
