@@ -19,7 +19,7 @@ fn usage_errors_exit_2() {
     assert_eq!(lfw(&["check"]).code, 2);
     assert_eq!(lfw(&["check", "--format", "yaml", "frameworks/"]).code, 2);
     assert_eq!(lfw(&["frobnicate"]).code, 2);
-    let empty = lfw(&["check", "docs/"]);
+    let empty = lfw(&["check", "crates/lfw-syntax/src"]);
     assert_eq!(empty.code, 2, "a directory with no .lfw files is a usage error");
     assert!(empty.stderr.contains("no .lfw files"), "{}", empty.stderr);
 }
