@@ -763,6 +763,10 @@ impl lfw_assess::cohort::Sink for CohortSink {
         self.rows += 1;
     }
 
+    fn stopped(&self) -> bool {
+        crate::output::closed()
+    }
+
     fn problem(&mut self, d: &Diagnostic) {
         self.problems += 1;
         eprint!("{}", render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
@@ -785,6 +789,12 @@ fn cohort(
     if !profiles.exists() {
         return usage_error(&format!("there is no file `{}`", profiles.display()));
     }
+    if !profiles.extension().is_some_and(|e| e == "csv" || e == "jsonl") {
+        return usage_error(&format!(
+            "`{}` is neither .jsonl nor .csv; a cohort is one profile per line (JSON Lines) or long CSV",
+            profiles.display()
+        ));
+    }
     let mut sink = CohortSink {
         per_person,
         format,
@@ -799,9 +809,14 @@ fn cohort(
     let summary = match result {
         Ok(s) => s,
         Err(lfw_assess::cohort::Stop::Strict) => {
+            if per_person && format == ReportFormat::Json {
+                // Keep standard output one JSON document.
+                outln!("], \"stopped\": \"strict\"}}");
+            }
             eprintln!("error: stopped at the first invalid profile (--strict)");
             return ExitCode::from(1);
         }
+        Err(lfw_assess::cohort::Stop::Stopped) => return ExitCode::SUCCESS,
         Err(lfw_assess::cohort::Stop::Io(message)) => {
             eprintln!("error: {message}");
             return ExitCode::from(1);

@@ -2,14 +2,27 @@
 //! stops quietly instead of panicking.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Writes `text` to standard output; if the reader has gone away, exits
-/// at once with success, as Unix tools do.
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the reader of standard output has gone away; long commands
+/// check it to stop early (and still clean up after themselves).
+pub fn closed() -> bool {
+    CLOSED.load(Ordering::Relaxed)
+}
+
+/// Writes `text` to standard output. Once the reader has gone away, further
+/// output is dropped and the command ends with success, as Unix tools do.
 pub fn print(text: &str) {
+    if closed() {
+        return;
+    }
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+            CLOSED.store(true, Ordering::Relaxed);
+            return;
         }
         eprintln!("error: cannot write the output: {e}");
         std::process::exit(1);

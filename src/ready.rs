@@ -135,7 +135,7 @@ pub fn markdown(r: &Readiness) -> String {
         r.desirable.met,
         r.desirable.total
     );
-    let _ = writeln!(out, "| | Requirement | Kind | Has | Needs | Gap |");
+    let _ = writeln!(out, "| | Requirement | Necessity | Has | Needs | Gap |");
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for c in &r.requirements {
         let _ = writeln!(
@@ -158,6 +158,14 @@ pub fn markdown(r: &Readiness) -> String {
     out
 }
 
+fn steps(n: usize) -> String {
+    if n == 1 {
+        "1 step".into()
+    } else {
+        format!("{n} steps")
+    }
+}
+
 pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
     let mut out = String::new();
     if r.routes.is_empty() {
@@ -175,11 +183,11 @@ pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
         };
         let _ = writeln!(
             out,
-            "{} → {} in {}: {} steps, {least}",
+            "{} → {} in {}: {}, {least}",
             r.from,
             r.to,
             r.framework,
-            route.steps.len() - 1
+            steps(route.steps.len() - 1)
         );
         for (n, step) in route.steps.iter().enumerate() {
             let wait = step
@@ -255,7 +263,7 @@ pub fn cohort_text(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -
 
 pub fn cohort_markdown(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## Cohort readiness for {}\n", role_title(fw, &s.role));
+    let _ = writeln!(out, "\n## Cohort readiness for {}\n", role_title(fw, &s.role));
     let _ = writeln!(out, "Framework `{}`, as of {}: {} people.\n", s.framework, s.as_of, s.people);
     let _ = writeln!(out, "| | People | Share |\n|---|---|---|");
     let _ = writeln!(out, "| Ready now | {} | {} |", s.ready, percent(s.ready, s.people));

@@ -232,3 +232,69 @@ fn profile_problems_each_have_a_diagnostic() {
     assert!(wrong.stderr.contains("lfw::profile-framework"), "{}", wrong.stderr);
     insta::assert_snapshot!("profile-problems", format!("{}\n{}\n{}", conflict.stderr, two.stderr, wrong.stderr));
 }
+
+mod dates {
+    use lfw_assess::profile::{Person, Stint};
+    use lfw_assess::{readiness, Date, Question};
+    use lfw_model::{CredentialId, RoleId};
+
+    fn framework() -> lfw_model::Framework {
+        let c = lfw_model::compile_str(
+            "t.lfw",
+            "framework t \"T\"\ncredential exam \"Exam\"\nrole a \"A\"\n  entry\nrole b \"B\"\n  after a\n  requires exam\n  requires 2 years as a\n",
+        );
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        c.frameworks.into_iter().next().expect("framework")
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect("date")
+    }
+
+    #[test]
+    fn a_credential_dated_after_the_question_is_not_yet_held() {
+        let fw = framework();
+        let person = Person {
+            id: "p".into(),
+            name: None,
+            role: RoleId(0),
+            role_since: d("2020-01-01"),
+            assessments: Vec::new(),
+            credentials: vec![(CredentialId(0), Some(d("2026-09-01")))],
+            history: Vec::new(),
+        };
+        let q = |as_of| Question {
+            as_of: d(as_of),
+            combine: None,
+            valid_months: None,
+        };
+        assert!(!readiness(&fw, &person, RoleId(1), &q("2026-06-01")).ready);
+        assert!(readiness(&fw, &person, RoleId(1), &q("2026-10-01")).ready);
+    }
+
+    #[test]
+    fn time_in_the_current_role_is_not_counted_twice() {
+        let fw = framework();
+        // A history entry that overlaps the current role adds nothing.
+        let person = Person {
+            id: "p".into(),
+            name: None,
+            role: RoleId(0),
+            role_since: d("2025-06-01"),
+            assessments: Vec::new(),
+            credentials: vec![(CredentialId(0), None)],
+            history: vec![Stint {
+                role: RoleId(0),
+                from: d("2025-06-01"),
+                to: None,
+            }],
+        };
+        let q = Question {
+            as_of: d("2026-06-01"),
+            combine: None,
+            valid_months: None,
+        };
+        assert_eq!(lfw_assess::readiness::months_in(&person, RoleId(0), q.as_of), 12);
+        assert!(!readiness(&fw, &person, RoleId(1), &q).ready);
+    }
+}

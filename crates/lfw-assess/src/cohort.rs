@@ -132,10 +132,15 @@ impl Summary {
 
 /// What a cohort run reports as it goes.
 pub trait Sink {
-    /// A person judged (called in input order).
+    /// A person judged: in input order for JSON Lines and small CSV files;
+    /// for CSV files split into parts, part by part.
     fn person(&mut self, row: &PersonRow);
     /// A profile that could not be used.
     fn problem(&mut self, d: &Diagnostic);
+    /// Whether to stop early (the reader has gone away).
+    fn stopped(&self) -> bool {
+        false
+    }
 }
 
 pub struct Options {
@@ -151,6 +156,8 @@ pub struct Options {
 pub enum Stop {
     /// `--strict` and an invalid profile.
     Strict,
+    /// The sink asked to stop.
+    Stopped,
     Io(String),
 }
 
@@ -208,6 +215,12 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                     return Ok(());
                 }
                 judge(batch, &mut summary, sink)?;
+                if sink.stopped() {
+                    return Err(Stop::Stopped);
+                }
+                if sink.stopped() {
+                    return Err(Stop::Stopped);
+                }
             }
         })?;
     } else {
@@ -246,6 +259,9 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                 break;
             }
             judge(batch, &mut summary, sink)?;
+            if sink.stopped() {
+                return Err(Stop::Stopped);
+            }
         }
     }
     summary.finish();
@@ -321,6 +337,16 @@ fn read_rows(
     }
 }
 
+/// Removes the partition directory however the run ends (an early return
+/// on an error included).
+struct RemoveOnDrop(std::path::PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// Profiles of one part of a CSV file, with the line of each one's first row.
 type Part = Vec<(ProfileInput, u64)>;
 
@@ -347,6 +373,7 @@ fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<Diagnostic
     }
     let dir = std::env::temp_dir().join(format!("lfw-cohort-{}-{size}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| Stop::Io(format!("cannot create `{}`: {e}", dir.display())))?;
+    let _cleanup = RemoveOnDrop(dir.clone());
     let io = |e: csv::Error| Stop::Io(e.to_string());
     let mut writers = Vec::new();
     for i in 0..count {

@@ -373,6 +373,8 @@ pub struct CsvRow {
 pub struct CsvProfiles {
     people: HashMap<String, (ProfileInput, u64)>,
     order: Vec<String>,
+    /// People whose rows disagree: reported once, and not judged.
+    conflicted: std::collections::HashSet<String>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -402,7 +404,7 @@ impl CsvProfiles {
             }
             if slot.is_empty() {
                 *slot = value.to_string();
-            } else if slot != value {
+            } else if slot != value && !self.conflicted.contains(&id) {
                 conflict = Some(format!("person `{id}` has `{field}` `{slot}` on one row and `{value}` on another"));
             }
         }
@@ -412,6 +414,7 @@ impl CsvProfiles {
             }
         }
         if let Some(what) = conflict {
+            self.conflicted.insert(id.clone());
             self.problems.push(
                 Diagnostic::error("lfw::profile-conflict", format!("In `{path}` line {line}, {what}."))
                     .help("give each person one current role and one `role_since`.")
@@ -451,6 +454,9 @@ impl CsvProfiles {
         let mut out = Vec::new();
         for id in self.order {
             let (p, line) = self.people.remove(&id).expect("every ordered id was added");
+            if self.conflicted.contains(&id) {
+                continue;
+            }
             let missing: Vec<&str> = [("role", p.role.is_empty()), ("role_since", p.role_since.is_empty())]
                 .iter()
                 .filter(|(_, m)| *m)

@@ -134,21 +134,31 @@ fn level_of(fw: &Framework, person: &Person, c: CompetencyId, q: &Question) -> (
 
 /// Months the person has spent in a role by `as_of`: earlier stints and
 /// the current role.
+/// Earlier stints of the current role are cut at `role_since`, so time is
+/// never counted twice.
 pub fn months_in(person: &Person, role: RoleId, as_of: Date) -> u32 {
+    let current = person.role == role;
     let mut months: u32 = person
         .history
         .iter()
         .filter(|s| s.role == role)
-        .map(|s| s.from.months_until(s.to.unwrap_or(as_of).min(as_of)))
+        .map(|s| {
+            let mut end = s.to.unwrap_or(as_of).min(as_of);
+            if current {
+                end = end.min(person.role_since);
+            }
+            s.from.months_until(end)
+        })
         .sum();
-    if person.role == role {
+    if current {
         months += person.role_since.months_until(as_of);
     }
     months
 }
 
-fn has_held(person: &Person, role: RoleId) -> bool {
-    person.role == role || person.history.iter().any(|s| s.role == role)
+/// Holding the role now, or a stint of it that began by `as_of`.
+fn has_held(person: &Person, role: RoleId, as_of: Date) -> bool {
+    person.role == role || person.history.iter().any(|s| s.role == role && s.from <= as_of)
 }
 
 pub fn months_text(m: u32) -> String {
@@ -210,7 +220,11 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
     match &req.condition {
         Condition::Level { competency, level } => level_check(fw, person, *competency, *level, q, nec),
         Condition::Credential { credential } => {
-            let held = person.credentials.iter().find(|(c, _)| c == credential);
+            // A credential dated after the question's date was not yet held.
+            let held = person
+                .credentials
+                .iter()
+                .find(|(c, d)| c == credential && d.is_none_or(|d| d <= q.as_of));
             let id = &fw.credentials[credential.0].id;
             let has = held.map(|(_, d)| d.map(|d| format!("held since {d}")).unwrap_or_else(|| "held".into()));
             simple(
@@ -223,7 +237,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             )
         }
         Condition::Role { role } => {
-            let held = has_held(person, *role);
+            let held = has_held(person, *role, q.as_of);
             let id = &fw.roles[role.0].id;
             simple(
                 "role",

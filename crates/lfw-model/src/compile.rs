@@ -317,10 +317,14 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         }
         if live[u] {
             let extends = unit.extends.map(|(_, e)| e.name.clone());
-            let inherited_default = base[u]
-                .and_then(|b| built[b].as_ref())
-                .and_then(|f| f.default_scale.map(|s| f.scales[s.0].id.clone()));
-            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited_default, diagnostics);
+            let inherited = match base[u].and_then(|b| built[b].as_ref()) {
+                Some(f) => resolve::Inherited {
+                    default_scale: f.default_scale.map(|s| f.scales[s.0].id.clone()),
+                    evidence: f.evidence.clone(),
+                },
+                None => resolve::Inherited::default(),
+            };
+            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited, diagnostics);
             check::check(&mut fw, diagnostics);
             built[u] = Some(fw);
         }

@@ -99,8 +99,10 @@ fn text(t: &Option<ast::Text>) -> Option<String> {
     t.as_ref().map(|t| t.value.clone())
 }
 
-fn evidence_policy(header: &ast::FrameworkHeader) -> EvidencePolicy {
-    let mut policy = EvidencePolicy::default();
+/// The header's evidence lines over the inherited policy (the extended
+/// framework's, else the default).
+fn evidence_policy(header: &ast::FrameworkHeader, inherited: EvidencePolicy) -> EvidencePolicy {
+    let mut policy = inherited;
     if let Some(rule) = &header.evidence {
         policy.combine = match rule {
             ast::EvidenceRule::Latest(_) => Combine::Latest,
@@ -116,13 +118,21 @@ fn evidence_policy(header: &ast::FrameworkHeader) -> EvidencePolicy {
     policy
 }
 
+/// What an extending framework takes from the one it extends besides its
+/// items: its default scale (by id) and its evidence policy.
+#[derive(Default)]
+pub struct Inherited {
+    pub default_scale: Option<String>,
+    pub evidence: EvidencePolicy,
+}
+
 /// Builds one framework from its effective items (inherited and own).
 pub fn build(
     header: &ast::FrameworkHeader,
     file: FileId,
     items: &[(FileId, &Item)],
     extends: Option<String>,
-    inherited_default: Option<String>,
+    inherited: Inherited,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Framework {
     let fw = Framework {
@@ -136,7 +146,7 @@ pub fn build(
         notes: notes(&header.notes),
         extends,
         default_scale: None,
-        evidence: evidence_policy(header),
+        evidence: evidence_policy(header, inherited.evidence),
         scales: Vec::new(),
         domains: Vec::new(),
         competencies: Vec::new(),
@@ -155,7 +165,7 @@ pub fn build(
         diagnostics,
     };
     let declared = r.declare(items);
-    r.default_scale(header, file, inherited_default);
+    r.default_scale(header, file, inherited.default_scale);
     for &(file, item) in &declared {
         if let Item::Competency(c) = item {
             r.competency_levels(file, c);

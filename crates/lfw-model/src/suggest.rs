@@ -4,6 +4,10 @@
 /// slip: within a third of the name's length in edits (at least one edit),
 /// or the same apart from case.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // `7` is not a slip for `1`: edit distance means nothing for numbers.
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let budget = (name.chars().count() / 3).max(1);
     let lower = name.to_lowercase();
     candidates
@@ -34,5 +38,6 @@ mod tests {
         assert_eq!(did_you_mean("superintendent", names), None);
         assert_eq!(did_you_mean("x", ["y"]), Some("y"));
         assert_eq!(did_you_mean("ab", ["xyz"]), None);
+        assert_eq!(did_you_mean("7", ["1", "2"]), None);
     }
 }
