@@ -886,6 +886,10 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format) -> ExitC
         Err(code) => return code,
     };
     let frameworks: Vec<&Framework> = chosen.iter().map(|&(c, i)| &compilations[c].frameworks[i]).collect();
+    let mut ids = std::collections::HashSet::new();
+    if let Some(twice) = frameworks.iter().find(|f| !ids.insert(f.id.as_str())) {
+        return usage_error(&format!("`{}` is named twice; compare different frameworks", twice.id));
+    }
     let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
     if frameworks.len() == 2 {
         let comparison = lfw_diff::compare(frameworks[0], frameworks[1], &refs);
@@ -960,6 +964,7 @@ fn translate(
             return ExitCode::from(1);
         }
     };
+    let from_arg = from;
     let Some(from) = from.map(str::to_string).or_else(|| input.framework.clone()) else {
         return usage_error("the profile names no framework; say which with `--from`");
     };
@@ -973,7 +978,12 @@ fn translate(
     };
     let (fa, fb) = (&a.frameworks[ia], &b.frameworks[ib]);
     // The profile must be valid in its own framework first.
-    if let Err(problems) = lfw_assess::bind(&input, fa, &origin, Some(&sources)) {
+    // `--from` overrides the profile's own `framework` field.
+    let mut checked = input.clone();
+    if from_arg.is_some() {
+        checked.framework = None;
+    }
+    if let Err(problems) = lfw_assess::bind(&checked, fa, &origin, Some(&sources)) {
         print_plain(&problems, &sources);
         return ExitCode::from(1);
     }

@@ -39,7 +39,7 @@ fn element_line(c: &ElementChange) -> String {
             c.old_title.as_deref().unwrap_or(""),
             c.title
         ),
-        "kind-changed" => format!("~ {} {} was a {}", c.element, c.id, c.old_title.as_deref().unwrap_or("")),
+        "kind-changed" => format!("~ {} {} was a {}", c.element, c.id, c.old_kind.as_deref().unwrap_or("")),
         "moved" => format!(
             "~ {} {} moved from {} to {}",
             c.element,
@@ -47,7 +47,10 @@ fn element_line(c: &ElementChange) -> String {
             c.old_domain.as_deref().unwrap_or("no domain"),
             c.new_domain.as_deref().unwrap_or("no domain")
         ),
-        _ => format!("~ {} {}: description, indicators or descriptors changed", c.element, c.id),
+        _ => format!(
+            "~ {} {}: its description, indicators, descriptors, scale, prerequisites, entry conditions or notes changed",
+            c.element, c.id
+        ),
     }
 }
 
@@ -219,13 +222,12 @@ pub fn compare_text(c: &Comparison) -> String {
 
 pub fn shared_text(s: &SharedCore) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "shared core of {} (through {}): {} groups",
-        s.frameworks.join(", "),
-        s.crosswalks.join(", "),
-        s.groups.len()
-    );
+    let via = if s.crosswalks.is_empty() {
+        "no crosswalks between them".to_string()
+    } else {
+        format!("through {}", s.crosswalks.join(", "))
+    };
+    let _ = writeln!(out, "shared core of {} ({via}): {} groups", s.frameworks.join(", "), s.groups.len());
     for (i, g) in s.groups.iter().enumerate() {
         let parts: Vec<String> = g.members.iter().map(|(fw, ids)| format!("{fw}: {}", ids.join(", "))).collect();
         let _ = writeln!(

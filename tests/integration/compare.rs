@@ -224,3 +224,23 @@ fn diff_laws() {
         }
     }
 }
+
+#[test]
+fn changes_the_diff_once_missed() {
+    let base = "framework d \"D\"\nscale s \"S\"\n  levels basic < good < strong\nskill a \"A\"\nskill b \"B\"\nrole r \"R\"\n  requires a at basic\n  desirable a at strong\n";
+    let compiled = |text: &str| lfw_model::compile_str("d.lfw", text).frameworks.remove(0);
+    let old = compiled(base);
+    // Two requirements on one competency: raising the first is seen.
+    let raised = compiled(&base.replace("requires a at basic", "requires a at good"));
+    let d = lfw_diff::diff(&old, &raised);
+    assert_eq!(d.roles.len(), 1, "{:?}", d.roles);
+    assert_eq!(d.roles[0].change, "raised");
+    // A new prerequisite, and a new evidence policy, are changes too.
+    let needs = compiled(&base.replace("skill b \"B\"\n", "skill b \"B\"\n  needs a at good\n"));
+    assert!(lfw_diff::diff(&old, &needs)
+        .elements
+        .iter()
+        .any(|c| c.change == "described" && c.id == "b"));
+    let evidence = compiled(&base.replace("framework d \"D\"\n", "framework d \"D\"\n  evidence highest\n"));
+    assert!(lfw_diff::diff(&old, &evidence).metadata.iter().any(|m| m.field == "evidence"));
+}

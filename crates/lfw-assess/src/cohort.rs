@@ -218,9 +218,6 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                 if sink.stopped() {
                     return Err(Stop::Stopped);
                 }
-                if sink.stopped() {
-                    return Err(Stop::Stopped);
-                }
             }
         })?;
     } else {

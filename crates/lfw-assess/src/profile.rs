@@ -131,8 +131,21 @@ fn locate(sources: Option<&Sources>, origin: &Origin, value: &str) -> Option<Loc
         return None;
     }
     let rest = &text[from..];
-    let at = rest.find(&format!("\"{value}\"")).map(|i| i + 1).or_else(|| rest.find(value))?;
+    let at = rest
+        .find(&format!("\"{value}\""))
+        .map(|i| i + 1)
+        .or_else(|| bare_field(rest, value))?;
     Some(Loc::new(file, Span::new(from + at, from + at + value.len())))
+}
+
+/// The first place `value` stands as a whole field (a CSV cell or an
+/// unquoted JSON value), not inside another value such as a date.
+fn bare_field(text: &str, value: &str) -> Option<usize> {
+    let opens = |c: Option<char>| c.is_none_or(|c| matches!(c, ',' | ':' | '[' | '\n') || c.is_whitespace());
+    let closes = |c: Option<char>| c.is_none_or(|c| matches!(c, ',' | '}' | ']' | '\r' | '\n') || c.is_whitespace());
+    text.match_indices(value)
+        .map(|(i, _)| i)
+        .find(|&i| opens(text[..i].chars().next_back()) && closes(text[i + value.len()..].chars().next()))
 }
 
 /// Checks a profile against a framework. All problems are reported, not

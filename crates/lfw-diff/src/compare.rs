@@ -59,6 +59,19 @@ fn reversed(c: Closeness) -> Closeness {
     }
 }
 
+/// The title of any element of a framework by id (empty when unknown).
+fn element_title(fw: &Framework, id: &str) -> String {
+    let found = fw
+        .competencies
+        .iter()
+        .map(|c| (&c.id, &c.title))
+        .chain(fw.domains.iter().map(|d| (&d.id, &d.title)))
+        .chain(fw.credentials.iter().map(|c| (&c.id, &c.title)))
+        .chain(fw.roles.iter().map(|r| (&r.id, &r.title)))
+        .find(|(i, _)| i.as_str() == id);
+    found.map(|(_, t)| t.clone()).unwrap_or_default()
+}
+
 fn normalise(title: &str) -> String {
     title.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -66,7 +79,7 @@ fn normalise(title: &str) -> String {
 /// Mappings from `from`'s elements to `to`'s, through the given crosswalks,
 /// or by identical titles when there are none.
 fn counterparts(from: &Framework, to: &Framework, crosswalks: &[&Crosswalk]) -> BTreeMap<String, Vec<Counterpart>> {
-    let title_of = |id: &str| to.competency(id).map(|c| to.competencies[c.0].title.clone()).unwrap_or_default();
+    let title_of = |id: &str| element_title(to, id);
     let mut out: BTreeMap<String, Vec<Counterpart>> = BTreeMap::new();
     if crosswalks.is_empty() {
         let by_title: HashMap<String, &str> = to.competencies.iter().map(|c| (normalise(&c.title), c.id.as_str())).collect();

@@ -53,6 +53,8 @@ pub struct ElementChange {
     /// For `moved`: the domains (ids), `null` outside any domain.
     pub old_domain: Option<String>,
     pub new_domain: Option<String>,
+    /// For `kind-changed`: the kind it was (`quality`, `behaviour`, …).
+    pub old_kind: Option<String>,
     /// For `renamed`: how alike the titles are, 0 to 1.
     pub similarity: Option<f64>,
     /// For `removed`, when a crosswalk between the versions maps the
@@ -146,6 +148,18 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
                 .iter()
                 .map(|(r, t)| format!("{}={t}", fw.level_name(lfw_model::CompetencyId(i), *r))),
         );
+        // The scale it is rated on and what it needs first are part of it too.
+        details.push(format!("scale={}", c.scale.map(|s| fw.scales[s.0].id.as_str()).unwrap_or("")));
+        details.extend(c.prerequisites.iter().map(|p| {
+            let needs = &fw.competencies[p.needs.0];
+            format!(
+                "needs {} at {} for {}",
+                needs.id,
+                fw.level_name(p.needs, p.level),
+                fw.level_name(lfw_model::CompetencyId(i), p.at)
+            )
+        }));
+        details.extend(notes(&c.notes));
         out.push(Element {
             kind: c.kind.keyword().into(),
             family: "competency",
@@ -164,7 +178,11 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
             title: &c.title,
             domain: None,
             description: c.description.as_deref(),
-            details: c.kind.clone().unwrap_or_default(),
+            details: std::iter::once(c.kind.clone().unwrap_or_default())
+                .chain(c.requirements.iter().map(|q| lfw_model::export::requirement(fw, q).to_string()))
+                .chain(notes(&c.notes))
+                .collect::<Vec<_>>()
+                .join("\n"),
         });
     }
     for r in &fw.roles {
@@ -175,7 +193,7 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
             title: &r.title,
             domain: None,
             description: r.description.as_deref(),
-            details: String::new(),
+            details: notes(&r.notes).join("\n"),
         });
     }
     out
@@ -203,6 +221,7 @@ fn change(change: &'static str, e: &Element) -> ElementChange {
         old_title: None,
         old_domain: None,
         new_domain: None,
+        old_kind: None,
         similarity: None,
         successors: Vec::new(),
     }
@@ -278,7 +297,7 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         }
         if before.kind != e.kind {
             let mut c = change("kind-changed", e);
-            c.old_title = Some(before.kind.clone());
+            c.old_kind = Some(before.kind.clone());
             changes.push(c);
         }
         if e.family == "competency"
@@ -375,8 +394,28 @@ fn change_order(c: &str) -> usize {
         .unwrap_or(7)
 }
 
+fn notes(notes: &[lfw_model::Note]) -> Vec<String> {
+    notes.iter().map(|n| format!("{:?}: {}", n.kind, n.text)).collect()
+}
+
+fn evidence(fw: &Framework) -> String {
+    let combine = match &fw.evidence.combine {
+        lfw_model::Combine::Ranked(order) => format!("ranked {}", order.join(" > ")),
+        other => other.name().to_string(),
+    };
+    match fw.evidence.valid_months {
+        Some(m) => format!("{combine}, valid for {}", months(m)),
+        None => format!("{combine}, never stale"),
+    }
+}
+
 fn metadata(old: &Framework, new: &Framework) -> Vec<FieldChange> {
-    let fields: [(&'static str, Option<String>, Option<String>); 6] = [
+    let default_scale = |fw: &Framework| fw.default_scale.map(|s| fw.scales[s.0].id.clone());
+    let fields: [(&'static str, Option<String>, Option<String>); 10] = [
+        ("description", old.description.clone(), new.description.clone()),
+        ("default scale", default_scale(old), default_scale(new)),
+        ("evidence", Some(evidence(old)), Some(evidence(new))),
+        ("notes", Some(notes(&old.notes).join("; ")), Some(notes(&new.notes).join("; "))),
         ("id", Some(old.id.clone()), Some(new.id.clone())),
         ("title", Some(old.title.clone()), Some(new.title.clone())),
         ("version", old.version.clone(), new.version.clone()),
@@ -530,10 +569,16 @@ fn role_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> Strin
                     role: &lfw_model::Role,
                     map: &dyn Fn(&str) -> String|
          -> BTreeMap<String, (String, Option<usize>, Necessity)> {
+            // Two requirements about one subject (an essential and a
+            // desirable level, say) are told apart by their order.
+            let mut seen: HashMap<String, usize> = HashMap::new();
             role.requirements
                 .iter()
                 .map(|q| {
                     let (k, v, amount) = requirement_key(fw, q, map);
+                    let n = seen.entry(k.clone()).or_default();
+                    *n += 1;
+                    let k = if *n == 1 { k } else { format!("{k} (#{n})") };
                     (k, (v, rank_in(new, &amount), q.necessity))
                 })
                 .collect()

@@ -13,6 +13,7 @@ use serde::Serialize;
 pub struct Translation {
     pub from: String,
     pub to: String,
+    /// The crosswalks read between the two frameworks.
     pub crosswalks: Vec<String>,
     /// The provisional profile in the target framework, in the profile
     /// format (docs/profiles.md). `role` is what `--role` gave, else empty.
@@ -156,7 +157,12 @@ pub fn translate(profile: &ProfileInput, from: &Framework, to: &Framework, cross
             "note": a.note,
         })).collect::<Vec<_>>(),
     });
-    let mut used: Vec<String> = translated.iter().map(|t| t.crosswalk.clone()).collect();
+    // Every crosswalk read between the two, whether or not anything went through it.
+    let mut used: Vec<String> = crosswalks
+        .iter()
+        .filter(|cw| (cw.from == from.id && cw.to == to.id) || (cw.from == to.id && cw.to == from.id))
+        .map(|cw| cw.id.clone())
+        .collect();
     used.sort();
     used.dedup();
     Translation {
