@@ -4,6 +4,20 @@ use crate::lfw;
 
 const SERVICES: &str = "tests/fixtures/ready/services.lfw";
 
+/// A cohort run with one JSON document holding every person's row.
+const COHORT_JSON: [&str; 10] = [
+    "cohort",
+    "--framework",
+    SERVICES,
+    "--role",
+    "assistant-director",
+    "--as-of",
+    "2026-06-01",
+    "--format",
+    "json",
+    "--per-person",
+];
+
 #[test]
 fn the_shortest_route_and_its_least_time() {
     let run = lfw(&[
@@ -126,18 +140,7 @@ fn a_cohort_csv_with_a_malformed_row() {
 
 #[test]
 fn json_lines_and_csv_cohorts_agree() {
-    let args = [
-        "cohort",
-        "--framework",
-        SERVICES,
-        "--role",
-        "assistant-director",
-        "--as-of",
-        "2026-06-01",
-        "--format",
-        "json",
-        "--per-person",
-    ];
+    let args = COHORT_JSON;
     let jsonl = lfw(&[&args[..], &["tests/fixtures/ready/cohort.jsonl"]].concat());
     assert_eq!(jsonl.code, 0, "{}", jsonl.stderr);
     let doc: serde_json::Value = serde_json::from_str(&jsonl.stdout).expect("JSON");
@@ -153,18 +156,7 @@ fn json_lines_and_csv_cohorts_agree() {
 
 #[test]
 fn one_thread_and_many_give_the_same_summary() {
-    let base = [
-        "cohort",
-        "--framework",
-        SERVICES,
-        "--role",
-        "assistant-director",
-        "--as-of",
-        "2026-06-01",
-        "--format",
-        "json",
-        "--per-person",
-    ];
+    let base = COHORT_JSON;
     let one = lfw(&[&base[..], &["--threads", "1", "tests/fixtures/ready/cohort.jsonl"]].concat());
     let four = lfw(&[&base[..], &["--threads", "4", "tests/fixtures/ready/cohort.jsonl"]].concat());
     assert_eq!(one.stdout, four.stdout);
