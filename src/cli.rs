@@ -72,16 +72,8 @@ enum Command {
         /// Which profile of a file holding several.
         #[arg(long)]
         person: Option<String>,
-        /// The date to judge at (YYYY-MM-DD); today by default.
-        #[arg(long)]
-        as_of: Option<String>,
-        /// How assessments combine: latest, highest, lowest, median, or
-        /// ranked:SOURCE>SOURCE>… (overrides the framework's policy).
-        #[arg(long)]
-        evidence: Option<String>,
-        /// How long evidence counts, e.g. `3y`, `18m`, or `never`.
-        #[arg(long)]
-        valid_for: Option<String>,
+        #[command(flatten)]
+        judging: Judging,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
@@ -126,15 +118,8 @@ enum Command {
         /// Stop at the first invalid profile.
         #[arg(long)]
         strict: bool,
-        /// The date to judge at (YYYY-MM-DD); today by default.
-        #[arg(long)]
-        as_of: Option<String>,
-        /// How assessments combine (see `lfw ready --help`).
-        #[arg(long)]
-        evidence: Option<String>,
-        /// How long evidence counts, e.g. `3y`, `18m`, or `never`.
-        #[arg(long)]
-        valid_for: Option<String>,
+        #[command(flatten)]
+        judging: Judging,
         /// Worker threads; all cores by default.
         #[arg(long)]
         threads: Option<usize>,
@@ -195,6 +180,27 @@ enum Command {
     },
 }
 
+/// How a readiness question is asked, for `ready` and `cohort` alike.
+#[derive(clap::Args)]
+struct Judging {
+    /// The date to judge at (YYYY-MM-DD); today by default.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// How assessments combine: latest, highest, lowest, median, or
+    /// ranked:SOURCE>SOURCE>… (overrides the framework's policy).
+    #[arg(long)]
+    evidence: Option<String>,
+    /// How long evidence counts, e.g. `3y`, `18m`, or `never`.
+    #[arg(long)]
+    valid_for: Option<String>,
+}
+
+impl Judging {
+    fn question(&self) -> Result<lfw_assess::Question, String> {
+        question(self.as_of.as_deref(), self.evidence.as_deref(), self.valid_for.as_deref())
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     /// The compiled framework as JSON (docs/json.md).
@@ -248,13 +254,11 @@ pub fn run() -> ExitCode {
             profiles,
             per_person,
             strict,
-            as_of,
-            evidence,
-            valid_for,
+            judging,
             threads,
             format,
         } => {
-            let q = match question(as_of.as_deref(), evidence.as_deref(), valid_for.as_deref()) {
+            let q = match judging.question() {
                 Ok(q) => q,
                 Err(message) => return usage_error(&message),
             };
@@ -296,20 +300,9 @@ pub fn run() -> ExitCode {
             role,
             profile,
             person,
-            as_of,
-            evidence,
-            valid_for,
+            judging,
             format,
-        } => ready(
-            &framework,
-            &role,
-            &profile,
-            person.as_deref(),
-            as_of.as_deref(),
-            evidence.as_deref(),
-            valid_for.as_deref(),
-            format,
-        ),
+        } => ready(&framework, &role, &profile, person.as_deref(), &judging, format),
     }
 }
 
@@ -636,18 +629,8 @@ fn role_arg(fw: &Framework, role: &str) -> Result<lfw_model::RoleId, ExitCode> {
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn ready(
-    framework: &str,
-    role: &str,
-    profile: &Path,
-    person: Option<&str>,
-    as_of: Option<&str>,
-    evidence: Option<&str>,
-    valid_for: Option<&str>,
-    format: ReportFormat,
-) -> ExitCode {
-    let q = match question(as_of, evidence, valid_for) {
+fn ready(framework: &str, role: &str, profile: &Path, person: Option<&str>, judging: &Judging, format: ReportFormat) -> ExitCode {
+    let q = match judging.question() {
         Ok(q) => q,
         Err(message) => return usage_error(&message),
     };
