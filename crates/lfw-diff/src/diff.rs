@@ -283,8 +283,10 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
     }
     // Elements kept (by id, or renamed): title, kind, domain and text.
     let old_by_id: HashMap<(&str, &str), &Element> = eo.iter().map(|e| ((e.family, e.id), e)).collect();
+    // New id → old id; ids are unique within a framework, whatever their kind.
+    let renamed_from: HashMap<&str, &str> = renamed.iter().map(|(o, n)| (n.as_str(), o.as_str())).collect();
     for e in &en {
-        let old_id = renamed.iter().find(|(_, n)| n.as_str() == e.id).map(|(o, _)| o.as_str());
+        let old_id = renamed_from.get(e.id).copied();
         let before = match old_id {
             Some(o) => old_by_id.get(&(e.family, o)),
             None => old_by_id.get(&(e.family, e.id)),
