@@ -1,5 +1,6 @@
 //! Commands and their arguments.
 
+use crate::files::{lfw_files_in, Project};
 use crate::render;
 use clap::{Parser, Subcommand, ValueEnum};
 use lfw_model::{compile, Compilation, Diagnostic, Framework, Severity};
@@ -21,6 +22,11 @@ macro_rules! outln {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The project folder that `.lfw` files and their imports must stay
+    /// inside; by default the nearest folder holding an `lfw.toml`, else
+    /// the folder being checked.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -209,23 +215,24 @@ enum ExportFormat {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let root = cli.root.as_deref();
     match cli.command {
         Command::Check {
             paths,
             format,
             deny_warnings,
-        } => check(&paths, format, deny_warnings),
+        } => check(&paths, root, format, deny_warnings),
         Command::Export {
             to: ExportFormat::Json,
             framework,
-        } => export_json(&framework),
+        } => export_json(&framework, root),
         Command::List { format } => list(format),
         Command::Diff {
             old,
             new,
             crosswalk,
             format,
-        } => diff(&old, &new, &crosswalk, format),
+        } => diff(&old, &new, &crosswalk, format, root),
         Command::Translate {
             to,
             from,
@@ -242,12 +249,13 @@ pub fn run() -> ExitCode {
             &profile,
             person.as_deref(),
             format,
+            root,
         ),
         Command::Compare {
             frameworks,
             crosswalk,
             format,
-        } => compare(&frameworks, &crosswalk, format),
+        } => compare(&frameworks, &crosswalk, format, root),
         Command::Cohort {
             framework,
             role,
@@ -274,6 +282,7 @@ pub fn run() -> ExitCode {
                     threads,
                 },
                 format,
+                root,
             )
         }
         Command::Path {
@@ -294,6 +303,7 @@ pub fn run() -> ExitCode {
             person.as_deref(),
             as_of.as_deref(),
             format,
+            root,
         ),
         Command::Ready {
             framework,
@@ -302,7 +312,7 @@ pub fn run() -> ExitCode {
             person,
             judging,
             format,
-        } => ready(&framework, &role, &profile, person.as_deref(), &judging, format),
+        } => ready(&framework, &role, &profile, person.as_deref(), &judging, format, root),
     }
 }
 
@@ -315,10 +325,11 @@ fn print_json(value: &serde_json::Value) {
     outln!("{}", serde_json::to_string_pretty(value).expect("JSON values serialise"));
 }
 
-/// Reads from the file system, falling back to the bundled library (whose
-/// paths are `frameworks/…`, as in the repository).
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    std::fs::read(path).or_else(|e| lfw_library::read(path).map_err(|_| e))
+/// Compiles `.lfw` files, reading only inside their project (see
+/// [`Project`]); a usage error when the `--root` folder is not one.
+fn compile_files(files: &[PathBuf], root: Option<&Path>) -> Result<Compilation, ExitCode> {
+    let project = Project::new(root, files).map_err(|message| usage_error(&message))?;
+    Ok(compile(files, &|path: &Path| project.read(path)))
 }
 
 /// The `.lfw` files named, directories searched recursively in name order;
@@ -340,29 +351,16 @@ fn lfw_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             }
         }
         if path.is_dir() {
-            let before = out.len();
-            collect_dir(path, &mut out).map_err(|e| format!("cannot read the directory `{}`: {e}", path.display()))?;
-            if out.len() == before {
+            let found = lfw_files_in(path).map_err(|e| format!("cannot read the directory `{}`: {e}", path.display()))?;
+            if found.is_empty() {
                 return Err(format!("no .lfw files found in `{}`", path.display()));
             }
+            out.extend(found);
         } else {
             out.push(path.clone());
         }
     }
     Ok(out)
-}
-
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect_dir(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "lfw") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn print_diagnostics(c: &Compilation) {
@@ -384,12 +382,15 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
+fn check(paths: &[PathBuf], root: Option<&Path>, format: Format, deny_warnings: bool) -> ExitCode {
     let files = match lfw_files(paths) {
         Ok(files) => files,
         Err(message) => return usage_error(&message),
     };
-    let c = compile(&files, &read_file);
+    let c = match compile_files(&files, root) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let errors = count(&c.diagnostics, Severity::Error);
     let warnings = count(&c.diagnostics, Severity::Warning);
     match format {
@@ -422,10 +423,15 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
 /// A compiled framework named on the command line by path or bundled id,
 /// with the compilation it lives in. On failure, the exit code to stop with
 /// (diagnostics or the usage error already printed).
-fn framework_arg(arg: &str) -> Result<(Compilation, usize), ExitCode> {
+fn framework_arg(arg: &str, root: Option<&Path>) -> Result<(Compilation, usize), ExitCode> {
     let path = Path::new(arg);
+    if path.is_dir() {
+        return Err(usage_error(&format!(
+            "`{arg}` is a folder; name one framework's `.lfw` file, or check the folder with `lfw check {arg}`"
+        )));
+    }
     let (c, index) = if path.exists() {
-        let c = compile(&[path.to_path_buf()], &read_file);
+        let c = compile_files(&[path.to_path_buf()], root)?;
         let root = lfw_model::FileId(0);
         let index = c.frameworks.iter().position(|f| f.loc.file == root);
         (c, index)
@@ -456,8 +462,8 @@ fn framework_arg(arg: &str) -> Result<(Compilation, usize), ExitCode> {
     }
 }
 
-fn export_json(arg: &str) -> ExitCode {
-    match framework_arg(arg) {
+fn export_json(arg: &str, root: Option<&Path>) -> ExitCode {
+    match framework_arg(arg, root) {
         Ok((c, index)) => {
             print_json(&lfw_model::export::framework(&c.frameworks[index]));
             ExitCode::SUCCESS
@@ -609,8 +615,8 @@ fn print_plain(diagnostics: &[Diagnostic], sources: &lfw_model::Sources) {
 }
 
 /// A framework argument and a role of it, as `ready` and `cohort` take them.
-fn framework_and_role(framework: &str, role: &str) -> Result<(Compilation, usize, lfw_model::RoleId), ExitCode> {
-    let (c, index) = framework_arg(framework)?;
+fn framework_and_role(framework: &str, role: &str, root: Option<&Path>) -> Result<(Compilation, usize, lfw_model::RoleId), ExitCode> {
+    let (c, index) = framework_arg(framework, root)?;
     let target = role_arg(&c.frameworks[index], role)?;
     Ok((c, index, target))
 }
@@ -629,12 +635,20 @@ fn role_arg(fw: &Framework, role: &str) -> Result<lfw_model::RoleId, ExitCode> {
     })
 }
 
-fn ready(framework: &str, role: &str, profile: &Path, person: Option<&str>, judging: &Judging, format: ReportFormat) -> ExitCode {
+fn ready(
+    framework: &str,
+    role: &str,
+    profile: &Path,
+    person: Option<&str>,
+    judging: &Judging,
+    format: ReportFormat,
+    root: Option<&Path>,
+) -> ExitCode {
     let q = match judging.question() {
         Ok(q) => q,
         Err(message) => return usage_error(&message),
     };
-    let (c, index, target) = match framework_and_role(framework, role) {
+    let (c, index, target) = match framework_and_role(framework, role, root) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -673,12 +687,13 @@ fn path(
     person: Option<&str>,
     as_of: Option<&str>,
     format: Format,
+    root: Option<&Path>,
 ) -> ExitCode {
     let q = match question(as_of, None, None) {
         Ok(q) => q,
         Err(message) => return usage_error(&message),
     };
-    let (c, index) = match framework_arg(framework) {
+    let (c, index) = match framework_arg(framework, root) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -763,8 +778,9 @@ fn cohort(
     per_person: bool,
     opts: lfw_assess::cohort::Options,
     format: ReportFormat,
+    root: Option<&Path>,
 ) -> ExitCode {
-    let (c, index, target) = match framework_and_role(framework, role) {
+    let (c, index, target) = match framework_and_role(framework, role, root) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -824,17 +840,17 @@ fn cohort(
     }
 }
 
-fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat) -> ExitCode {
-    let (a, ia) = match framework_arg(old) {
+fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat, root: Option<&Path>) -> ExitCode {
+    let (a, ia) = match framework_arg(old, root) {
         Ok(found) => found,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
     };
-    let (b, ib) = match framework_arg(new) {
+    let (b, ib) = match framework_arg(new, root) {
         Ok(found) => found,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
     };
     let compilations = [a, b];
-    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args) {
+    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args, root) {
         Ok(x) => x,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
     };
@@ -852,11 +868,11 @@ fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat) -
     }
 }
 
-fn compare(names: &[String], crosswalk_args: &[String], format: Format) -> ExitCode {
+fn compare(names: &[String], crosswalk_args: &[String], format: Format, root: Option<&Path>) -> ExitCode {
     let mut compilations = Vec::new();
     let mut chosen = Vec::new();
     for name in names {
-        match framework_arg(name) {
+        match framework_arg(name, root) {
             Ok((c, i)) => {
                 chosen.push((compilations.len(), i));
                 compilations.push(c);
@@ -864,7 +880,7 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format) -> ExitC
             Err(code) => return code,
         }
     }
-    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args) {
+    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args, root) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -892,7 +908,7 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format) -> ExitC
 
 /// The crosswalks named on the command line (ids or files), else every one
 /// loaded with the frameworks; each once.
-fn crosswalks_arg(compilations: &[Compilation], args: &[String]) -> Result<Vec<lfw_model::Crosswalk>, ExitCode> {
+fn crosswalks_arg(compilations: &[Compilation], args: &[String], root: Option<&Path>) -> Result<Vec<lfw_model::Crosswalk>, ExitCode> {
     let mut crosswalks: Vec<lfw_model::Crosswalk> = Vec::new();
     if args.is_empty() {
         for c in compilations {
@@ -902,7 +918,7 @@ fn crosswalks_arg(compilations: &[Compilation], args: &[String]) -> Result<Vec<l
         let library = lfw_library::compile();
         for arg in args {
             if Path::new(arg).exists() {
-                let c = compile(&[PathBuf::from(arg)], &read_file);
+                let c = compile_files(&[PathBuf::from(arg)], root)?;
                 print_diagnostics(&c);
                 if c.has_errors() {
                     return Err(ExitCode::from(1));
@@ -938,6 +954,7 @@ fn translate(
     profile: &Path,
     person: Option<&str>,
     format: Format,
+    root: Option<&Path>,
 ) -> ExitCode {
     let mut sources = lfw_model::Sources::default();
     let (input, origin) = match lfw_assess::read::read_one(profile, person, &mut sources) {
@@ -951,11 +968,11 @@ fn translate(
     let Some(from) = from.map(str::to_string).or_else(|| input.framework.clone()) else {
         return usage_error("the profile names no framework; say which with `--from`");
     };
-    let (a, ia) = match framework_arg(&from) {
+    let (a, ia) = match framework_arg(&from, root) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let (b, ib) = match framework_arg(to) {
+    let (b, ib) = match framework_arg(to, root) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -976,7 +993,7 @@ fn translate(
         }
     }
     let compilations = [a, b];
-    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args) {
+    let crosswalks = match crosswalks_arg(&compilations, crosswalk_args, root) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -4,6 +4,7 @@
 
 mod cli;
 mod compare;
+mod files;
 mod output;
 mod ready;
 mod render;

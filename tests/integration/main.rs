@@ -6,6 +6,7 @@ mod cohort;
 mod compare;
 mod diagnostics;
 mod export;
+mod hostile;
 mod library;
 mod parser;
 mod properties;
@@ -47,5 +48,5 @@ pub fn relative(path: &Path) -> String {
 
 /// Compiles a file from disk, in-process.
 pub fn compile_path(path: &Path) -> lfw_model::Compilation {
-    lfw_model::compile(&[path.to_path_buf()], &|p: &Path| std::fs::read(p))
+    lfw_model::compile(&[path.to_path_buf()], &|p: &Path| Ok(std::fs::read(p)?))
 }

@@ -61,7 +61,7 @@ mod readiness_laws {
 
     fn services() -> Framework {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ready/services.lfw");
-        let c = lfw_model::compile(&[path], &|p: &std::path::Path| std::fs::read(p));
+        let c = lfw_model::compile(&[path], &|p: &std::path::Path| Ok(std::fs::read(p)?));
         assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
         c.frameworks.into_iter().next().expect("framework")
     }

@@ -128,7 +128,7 @@ fn extends_inherits_and_replaces() {
         match p.to_str() {
         Some("local.lfw") => Ok(b"import \"national.lfw\"\nframework local \"Local\"\n  extends national\nskill coaching \"Coaching (local wording)\"\nrole senior \"Senior\"\n  after lead\n  requires coaching at strong\n".to_vec()),
         Some("national.lfw") => Ok(b"framework national \"National\"\nscale s \"S\"\n  levels basic < strong\nskill coaching \"Coaching\"\nrole lead \"Lead\"\n  requires coaching at basic\n".to_vec()),
-        _ => Err(std::io::ErrorKind::NotFound.into()),
+        _ => Err(std::io::Error::from(std::io::ErrorKind::NotFound).into()),
     }
     });
     assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
@@ -147,7 +147,7 @@ fn the_default_scale_is_inherited() {
         match p.to_str() {
         Some("local.lfw") => Ok(b"import \"national.lfw\"\nframework local \"Local\"\n  extends national\nskill finance \"Finance\"\n".to_vec()),
         Some("national.lfw") => Ok(b"framework national \"National\"\n  default scale four\nscale three \"S3\"\n  levels a < b < c\nscale four \"S4\"\n  levels w < x < y < z\n".to_vec()),
-        _ => Err(std::io::ErrorKind::NotFound.into()),
+        _ => Err(std::io::Error::from(std::io::ErrorKind::NotFound).into()),
     }
     });
     assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);

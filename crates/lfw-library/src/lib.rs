@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// Reads a bundled file by its path (`frameworks/…`).
-pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+pub fn read(path: &Path) -> Result<Vec<u8>, lfw_model::ReadError> {
     let wanted = path.to_string_lossy().replace('\\', "/");
     FILES
         .iter()
         .find(|(p, _)| *p == wanted)
         .map(|(_, text)| text.as_bytes().to_vec())
-        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound).into())
 }
 
 /// The paths of every bundled file.

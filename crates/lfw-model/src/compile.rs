@@ -68,7 +68,7 @@ pub fn compile_str(name: &str, text: &str) -> Compilation {
         if p == Path::new(name) {
             Ok(text.as_bytes().to_vec())
         } else {
-            Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+            Err(std::io::Error::from(std::io::ErrorKind::NotFound).into())
         }
     };
     compile(&[PathBuf::from(name)], &read)

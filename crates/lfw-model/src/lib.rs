@@ -22,7 +22,7 @@ mod suggest;
 pub use compile::{compile, compile_str, Compilation};
 pub use diagnostic::{Diagnostic, Severity};
 pub use graph::cycles;
-pub use load::Read;
+pub use load::{Read, ReadError, MAX_SOURCE_BYTES};
 pub use model::*;
 pub use source::{FileId, Loc, Sources};
 pub use suggest::did_you_mean;

@@ -8,9 +8,43 @@ use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// How the compiler reads a file: the file system for the command line,
-/// the embedded library for bundled frameworks, a map in tests.
-pub type Read<'r> = &'r dyn Fn(&Path) -> io::Result<Vec<u8>>;
+/// How the compiler reads a file: the file system for the command line
+/// (confined to the project root there), the embedded library for bundled
+/// frameworks, a map in tests.
+pub type Read<'r> = &'r dyn Fn(&Path) -> Result<Vec<u8>, ReadError>;
+
+/// Why a file was not read. Apart from `Io`, each is a refusal by the
+/// reader, made before a byte of the file is looked at, so that nothing
+/// outside the project and nothing that is not `.lfw` source is ever quoted
+/// back in a diagnostic.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    /// The file lies outside the project root (`root`, as the user would
+    /// name it), by `..`, an absolute path or a symbolic link.
+    OutsideRoot {
+        root: PathBuf,
+    },
+    /// The file's name does not end in `.lfw`.
+    NotLfw,
+    /// A folder, device, pipe or socket rather than a regular file.
+    NotAFile,
+    /// Larger than `limit` bytes.
+    TooLarge {
+        limit: u64,
+    },
+}
+
+/// Largest size of a `.lfw` file, in bytes: far above any real framework
+/// (the largest bundled one is a few tens of kilobytes), low enough that a
+/// device or a hostile file cannot exhaust memory.
+pub const MAX_SOURCE_BYTES: u64 = 16 << 20;
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> ReadError {
+        ReadError::Io(e)
+    }
+}
 
 /// A file that was read and parsed. `imports[i]` is the file the `i`-th
 /// import of the file names, when it could be read.
@@ -47,7 +81,14 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                     for item in &parsed.file.items {
                         if let ast::Item::Import(import) = item {
                             let slot = imports.len();
-                            imports.push((Loc::new(id, import.path.span), None));
+                            let loc = Loc::new(id, import.path.span);
+                            imports.push((loc, None));
+                            // An absolute path would make the framework depend on
+                            // one machine's folders, and could name any file on it.
+                            if is_absolute(&import.path.value) {
+                                diagnostics.push(report::absolute_import(&import.path.value, loc));
+                                continue;
+                            }
                             queue.push_back((normalize(&dir.join(&import.path.value)), Some((files.len(), slot))));
                         }
                     }
@@ -67,11 +108,22 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
     files
 }
 
+/// Whether an import path is absolute on any platform: rooted (`/etc`,
+/// `\\server`) or with a drive (`C:`).
+fn is_absolute(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    Path::new(path).has_root() || path.starts_with(['/', '\\']) || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+}
+
 fn read_text(path: &Path, read: Read, from: Option<Loc>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let shown = path.display().to_string();
     match read(path) {
-        Err(e) => {
+        Err(ReadError::Io(e)) => {
             diagnostics.push(report::unreadable(&shown, &io_reason(&e), from));
+            None
+        }
+        Err(refused) => {
+            diagnostics.push(report::refused(&shown, &refused, from));
             None
         }
         Ok(bytes) => match String::from_utf8(bytes) {

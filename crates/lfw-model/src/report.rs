@@ -5,6 +5,7 @@
 //! designer understands; the help line says what to do about it.
 
 use crate::diagnostic::Diagnostic;
+use crate::load::ReadError;
 use crate::source::Loc;
 use crate::suggest::did_you_mean;
 use lfw_syntax::ast::ItemKind;
@@ -133,6 +134,56 @@ pub fn invalid_utf8(path: &str, offset: usize, from: Option<Loc>) -> Diagnostic 
     .path(path);
     match from {
         Some(loc) => d.at(loc, "imported here"),
+        None => d,
+    }
+}
+
+pub fn absolute_import(path: &str, at: Loc) -> Diagnostic {
+    Diagnostic::error(
+        "lfw::import-outside-root",
+        format!("The import `{path}` names an absolute path, so it is not read."),
+    )
+    .help("write the path relative to the importing file, e.g. `import \"../shared/scales.lfw\"`; imports stay inside the project folder.")
+    .at(at, "absolute path")
+}
+
+/// A file the reader refused to open (see [`ReadError`]).
+pub fn refused(path: &str, why: &ReadError, from: Option<Loc>) -> Diagnostic {
+    let (d, label) = match why {
+        ReadError::OutsideRoot { root } => (
+            Diagnostic::error(
+                "lfw::import-outside-root",
+                format!("The file `{path}` is outside the project folder `{}`, so it is not read.", root.display()),
+            )
+            .help("imports must stay inside the project folder (the nearest folder above the checked files that holds an `lfw.toml` file); move the file into it, or name a wider folder with `--root DIR`."),
+            "outside the project",
+        ),
+        ReadError::NotLfw => (
+            Diagnostic::error("lfw::not-lfw-source", format!("The file `{path}` is not a `.lfw` file, so it is not read."))
+                .help("only framework files whose names end in `.lfw` can be checked or imported."),
+            "not a .lfw file",
+        ),
+        ReadError::NotAFile => (
+            Diagnostic::error(
+                "lfw::not-a-file",
+                format!("`{path}` is not a regular file (it is a folder, a device, a pipe or a socket), so it is not read."),
+            )
+            .help("name a `.lfw` file; a folder can be checked with `lfw check`, which finds the `.lfw` files in it."),
+            "not a regular file",
+        ),
+        ReadError::TooLarge { limit } => (
+            Diagnostic::error(
+                "lfw::file-too-large",
+                format!("The file `{path}` is larger than {} MiB, the most a framework file may be, so it is not read.", limit >> 20),
+            )
+            .help("split the framework into several files joined by `import`."),
+            "too large",
+        ),
+        ReadError::Io(e) => return unreadable(path, &e.to_string(), from),
+    };
+    let d = d.path(path);
+    match from {
+        Some(loc) => d.at(loc, label),
         None => d,
     }
 }

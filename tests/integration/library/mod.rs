@@ -20,7 +20,7 @@ pub fn library() -> &'static Compilation {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = Vec::new();
         collect(&root.join("frameworks"), &mut files);
-        let c = lfw_model::compile(&files, &|p: &Path| std::fs::read(p));
+        let c = lfw_model::compile(&files, &|p: &Path| Ok(std::fs::read(p)?));
         let messages: Vec<String> = c.diagnostics.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
         assert!(messages.is_empty(), "the library compiles with no diagnostics: {messages:#?}");
         c
