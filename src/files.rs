@@ -25,8 +25,7 @@ impl Project {
     /// The project of the paths named on the command line: the `--root`
     /// folder when given; otherwise, for each path, the nearest folder at or
     /// above it that holds an `lfw.toml`, else the folder itself (for a
-    /// folder) or the folder holding it (for a file). Paths that do not
-    /// exist (ids of bundled frameworks) add no root.
+    /// folder) or the folder holding it (for a file).
     pub fn new(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Project, String> {
         if let Some(root) = explicit {
             let canonical = std::fs::canonicalize(root)
@@ -37,15 +36,14 @@ impl Project {
         }
         let mut roots = Vec::new();
         for path in paths {
-            let Ok(canonical) = std::fs::canonicalize(path) else { continue };
-            let start = if canonical.is_dir() {
-                canonical
-            } else {
-                // The folder a file is named in, not where a link leads.
-                let named_in = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                match std::fs::canonicalize(named_in) {
-                    Ok(dir) => dir,
-                    Err(_) => continue,
+            let start = match std::fs::canonicalize(path) {
+                Ok(canonical) if canonical.is_dir() => canonical,
+                // The folder a file is named in, not where a link leads; for
+                // a file that does not exist, where it would be, so that it
+                // is reported missing rather than outside the project.
+                _ => {
+                    let named_in = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                    canonical_prefix(named_in)
                 }
             };
             let root = start
@@ -53,7 +51,8 @@ impl Project {
                 .find(|dir| dir.join(PROJECT_MARKER).is_file())
                 .map(Path::to_path_buf)
                 .unwrap_or(start);
-            if !roots.contains(&root) {
+            // An empty path would contain every path.
+            if !root.as_os_str().is_empty() && !roots.contains(&root) {
                 roots.push(root);
             }
         }
