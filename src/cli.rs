@@ -12,6 +12,12 @@ macro_rules! outln {
     ($($arg:tt)*) => { crate::output::line(&format!($($arg)*)) };
 }
 
+/// `eprintln!` through [`crate::output`], which never panics when standard
+/// error cannot be written.
+macro_rules! errln {
+    ($($arg:tt)*) => { crate::output::err(&format!("{}\n", format!($($arg)*))) };
+}
+
 #[derive(Parser)]
 #[command(
     name = "lfw",
@@ -307,7 +313,7 @@ pub fn run() -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    errln!("error: {message}");
     ExitCode::from(2)
 }
 
@@ -368,7 +374,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 fn print_diagnostics(c: &Compilation) {
     let colour = render::use_colour();
     for d in &c.diagnostics {
-        eprint!("{}", render::diagnostic(d, &c.sources, colour));
+        crate::output::err(&render::diagnostic(d, &c.sources, colour));
     }
 }
 
@@ -403,7 +409,7 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
         })),
         Format::Text => {
             print_diagnostics(&c);
-            eprintln!(
+            errln!(
                 "checked {} and {}: {}, {}",
                 plural(c.sources.len(), "file"),
                 plural(c.frameworks.len(), "framework"),
@@ -450,7 +456,7 @@ fn framework_arg(arg: &str) -> Result<(Compilation, usize), ExitCode> {
     match index {
         Some(index) => Ok((c, index)),
         None => {
-            eprintln!("error: `{arg}` declares no framework (it has no `framework` line)");
+            errln!("error: `{arg}` declares no framework (it has no `framework` line)");
             Err(ExitCode::from(1))
         }
     }
@@ -604,7 +610,7 @@ fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>
 fn print_plain(diagnostics: &[Diagnostic], sources: &lfw_model::Sources) {
     let colour = render::use_colour();
     for d in diagnostics {
-        eprint!("{}", render::diagnostic(d, sources, colour));
+        crate::output::err(&render::diagnostic(d, sources, colour));
     }
 }
 
@@ -752,7 +758,7 @@ impl lfw_assess::cohort::Sink for CohortSink {
 
     fn problem(&mut self, d: &Diagnostic) {
         self.problems += 1;
-        eprint!("{}", render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
+        crate::output::err(&render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
     }
 }
 
@@ -796,12 +802,12 @@ fn cohort(
                 // Keep standard output one JSON document.
                 outln!("], \"stopped\": \"strict\"}}");
             }
-            eprintln!("error: stopped at the first invalid profile (--strict)");
+            errln!("error: stopped at the first invalid profile (--strict)");
             return ExitCode::from(1);
         }
         Err(lfw_assess::cohort::Stop::Stopped) => return ExitCode::SUCCESS,
         Err(lfw_assess::cohort::Stop::Io(message)) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             return ExitCode::from(1);
         }
     };

@@ -1,5 +1,6 @@
 //! Standard output that tolerates a closed pipe: `lfw export … | head`
-//! stops quietly instead of panicking.
+//! stops quietly instead of panicking. Standard error that cannot be
+//! written is ignored, never a panic as with `eprintln!`.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,7 +25,7 @@ pub fn print(text: &str) {
             CLOSED.store(true, Ordering::Relaxed);
             return;
         }
-        eprintln!("error: cannot write the output: {e}");
+        err(&format!("error: cannot write the output: {e}\n"));
         std::process::exit(1);
     }
 }
@@ -32,4 +33,11 @@ pub fn print(text: &str) {
 /// `print` with a newline.
 pub fn line(text: &str) {
     print(&format!("{text}\n"));
+}
+
+/// Writes `text` to standard error. A failed write (a closed pipe, a full
+/// disk) is ignored: there is nowhere left to report it, and the command's
+/// exit status still tells how it went.
+pub fn err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
