@@ -263,25 +263,7 @@ pub fn run() -> ExitCode {
             judging,
             threads,
             format,
-        } => {
-            let q = match judging.question() {
-                Ok(q) => q,
-                Err(message) => return usage_error(&message),
-            };
-            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-            cohort(
-                &framework,
-                &role,
-                &profiles,
-                per_person,
-                lfw_assess::cohort::Options {
-                    question: q,
-                    strict,
-                    threads,
-                },
-                format,
-            )
-        }
+        } => cohort(&framework, &role, &profiles, per_person, strict, &judging, threads, format),
         Command::Path {
             framework,
             from,
@@ -762,14 +744,21 @@ impl lfw_assess::cohort::Sink for CohortSink {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn cohort(
     framework: &str,
     role: &str,
     profiles: &Path,
     per_person: bool,
-    opts: lfw_assess::cohort::Options,
+    strict: bool,
+    judging: &Judging,
+    threads: Option<usize>,
     format: ReportFormat,
 ) -> ExitCode {
+    let question = match judging.question() {
+        Ok(q) => q,
+        Err(message) => return usage_error(&message),
+    };
     let (c, index, target) = match framework_and_role(framework, role) {
         Ok(found) => found,
         Err(code) => return code,
@@ -784,6 +773,26 @@ fn cohort(
             profiles.display()
         ));
     }
+    // A large CSV file is split into parts holding people's HR rows: they
+    // go in a private directory that is removed however the run ends.
+    if let Err(e) = crate::cleanup::remove_on_signals() {
+        errln!("error: cannot watch for signals to clean up after: {e}");
+        return ExitCode::from(1);
+    }
+    let scratch = match crate::cleanup::TempDir::new("lfw-cohort-") {
+        Ok(dir) => dir,
+        Err(e) => {
+            // The error names the path it tried.
+            errln!("error: cannot create a temporary directory: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let opts = lfw_assess::cohort::Options {
+        question,
+        strict,
+        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
+        scratch: scratch.path().to_path_buf(),
+    };
     let mut sink = CohortSink {
         per_person,
         format,

@@ -2,6 +2,7 @@
 //! diagnostics (fancy rendering lives here only) and chooses the exit code:
 //! 0 success, 1 the input has errors, 2 usage error.
 
+mod cleanup;
 mod cli;
 mod compare;
 mod output;

@@ -1,6 +1,8 @@
 //! Standard output that tolerates a closed pipe: `lfw export … | head`
-//! stops quietly instead of panicking. Standard error that cannot be
-//! written is ignored, never a panic as with `eprintln!`.
+//! stops quietly instead of panicking; output that cannot be written
+//! otherwise (`> /dev/full`) ends the program with status 2, after removing
+//! its temporary data. Standard error that cannot be written is ignored,
+//! never a panic as with `eprintln!`.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,7 +28,7 @@ pub fn print(text: &str) {
             return;
         }
         err(&format!("error: cannot write the output: {e}\n"));
-        std::process::exit(1);
+        crate::cleanup::exit(2);
     }
 }
 
