@@ -24,9 +24,10 @@ fn registered() -> MutexGuard<'static, Vec<PathBuf>> {
 }
 
 /// A new private directory in the system's temporary folder (`TMPDIR`):
-/// mode 0700 (the umask can only narrow it), with a fresh unpredictable name after `prefix`, never a path
-/// that already existed. It is removed when dropped, and also by [`exit`]
-/// and on a signal once [`remove_on_signals`] has been called.
+/// mode 0700 (the umask can only narrow it), with a fresh unpredictable
+/// name after `prefix`, never a path that already existed. It is removed
+/// when dropped, and also by [`exit`] and on a signal once
+/// [`remove_on_signals`] has been called.
 pub struct TempDir(Option<tempfile::TempDir>);
 
 impl TempDir {

@@ -152,10 +152,12 @@ pub struct Options {
     /// Worker threads.
     pub threads: usize,
     /// The directory a large CSV file is split into. The caller provides it
-    /// private to the user (such as a fresh `tempfile::tempdir`, mode 0700)
-    /// and removes it afterwards; the run only creates its parts inside it,
-    /// each with a new unpredictable name and mode 0600, and removes each
-    /// part as soon as it has been read back.
+    /// private to the user (a new directory of mode 0700: `tempfile`'s
+    /// `Builder::tempdir` with those permissions asked for, since by
+    /// default it leaves the directory readable by everyone) and removes it
+    /// afterwards. The run only creates its parts inside it, each with a
+    /// new unpredictable name and mode 0600, and removes each part as soon
+    /// as it has been read back.
     pub scratch: PathBuf,
 }
 
