@@ -13,6 +13,12 @@ macro_rules! outln {
     ($($arg:tt)*) => { crate::output::line(&format!($($arg)*)) };
 }
 
+/// `eprintln!` through [`crate::output`], which never panics when standard
+/// error cannot be written.
+macro_rules! errln {
+    ($($arg:tt)*) => { crate::output::err(&format!("{}\n", format!($($arg)*))) };
+}
+
 #[derive(Parser)]
 #[command(
     name = "lfw",
@@ -265,26 +271,7 @@ pub fn run() -> ExitCode {
             judging,
             threads,
             format,
-        } => {
-            let q = match judging.question() {
-                Ok(q) => q,
-                Err(message) => return usage_error(&message),
-            };
-            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-            cohort(
-                &framework,
-                &role,
-                &profiles,
-                per_person,
-                lfw_assess::cohort::Options {
-                    question: q,
-                    strict,
-                    threads,
-                },
-                format,
-                root,
-            )
-        }
+        } => cohort(&framework, &role, &profiles, per_person, strict, &judging, threads, format, root),
         Command::Path {
             framework,
             from,
@@ -317,7 +304,7 @@ pub fn run() -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    errln!("error: {message}");
     ExitCode::from(2)
 }
 
@@ -366,7 +353,7 @@ fn lfw_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 fn print_diagnostics(c: &Compilation) {
     let colour = render::use_colour();
     for d in &c.diagnostics {
-        eprint!("{}", render::diagnostic(d, &c.sources, colour));
+        crate::output::err(&render::diagnostic(d, &c.sources, colour));
     }
 }
 
@@ -404,7 +391,7 @@ fn check(paths: &[PathBuf], root: Option<&Path>, format: Format, deny_warnings: 
         })),
         Format::Text => {
             print_diagnostics(&c);
-            eprintln!(
+            errln!(
                 "checked {} and {}: {}, {}",
                 plural(c.sources.len(), "file"),
                 plural(c.frameworks.len(), "framework"),
@@ -456,7 +443,7 @@ fn framework_arg(arg: &str, root: Option<&Path>) -> Result<(Compilation, usize),
     match index {
         Some(index) => Ok((c, index)),
         None => {
-            eprintln!("error: `{arg}` declares no framework (it has no `framework` line)");
+            errln!("error: `{arg}` declares no framework (it has no `framework` line)");
             Err(ExitCode::from(1))
         }
     }
@@ -610,7 +597,7 @@ fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>
 fn print_plain(diagnostics: &[Diagnostic], sources: &lfw_model::Sources) {
     let colour = render::use_colour();
     for d in diagnostics {
-        eprint!("{}", render::diagnostic(d, sources, colour));
+        crate::output::err(&render::diagnostic(d, sources, colour));
     }
 }
 
@@ -767,19 +754,26 @@ impl lfw_assess::cohort::Sink for CohortSink {
 
     fn problem(&mut self, d: &Diagnostic) {
         self.problems += 1;
-        eprint!("{}", render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
+        crate::output::err(&render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn cohort(
     framework: &str,
     role: &str,
     profiles: &Path,
     per_person: bool,
-    opts: lfw_assess::cohort::Options,
+    strict: bool,
+    judging: &Judging,
+    threads: Option<usize>,
     format: ReportFormat,
     root: Option<&Path>,
 ) -> ExitCode {
+    let question = match judging.question() {
+        Ok(q) => q,
+        Err(message) => return usage_error(&message),
+    };
     let (c, index, target) = match framework_and_role(framework, role, root) {
         Ok(found) => found,
         Err(code) => return code,
@@ -794,6 +788,26 @@ fn cohort(
             profiles.display()
         ));
     }
+    // A large CSV file is split into parts holding people's HR rows: they
+    // go in a private directory that is removed however the run ends.
+    if let Err(e) = crate::cleanup::remove_on_signals() {
+        errln!("error: cannot watch for signals to clean up after: {e}");
+        return ExitCode::from(1);
+    }
+    let scratch = match crate::cleanup::TempDir::new("lfw-cohort-") {
+        Ok(dir) => dir,
+        Err(e) => {
+            // The error names the path it tried.
+            errln!("error: cannot create a temporary directory: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let opts = lfw_assess::cohort::Options {
+        question,
+        strict,
+        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
+        scratch: scratch.path().to_path_buf(),
+    };
     let mut sink = CohortSink {
         per_person,
         format,
@@ -812,12 +826,12 @@ fn cohort(
                 // Keep standard output one JSON document.
                 outln!("], \"stopped\": \"strict\"}}");
             }
-            eprintln!("error: stopped at the first invalid profile (--strict)");
+            errln!("error: stopped at the first invalid profile (--strict)");
             return ExitCode::from(1);
         }
         Err(lfw_assess::cohort::Stop::Stopped) => return ExitCode::SUCCESS,
         Err(lfw_assess::cohort::Stop::Io(message)) => {
-            eprintln!("error: {message}");
+            errln!("error: {message}");
             return ExitCode::from(1);
         }
     };

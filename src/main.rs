@@ -1,7 +1,9 @@
 //! `lfw`: the command line. Parses arguments, runs the engine, renders
 //! diagnostics (fancy rendering lives here only) and chooses the exit code:
-//! 0 success, 1 the input has errors, 2 usage error.
+//! 0 success, 1 the input has errors, 2 usage error or output that cannot
+//! be written; 129, 130, 143 for a cohort stopped by a signal.
 
+mod cleanup;
 mod cli;
 mod compare;
 mod files;

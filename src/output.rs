@@ -1,5 +1,8 @@
 //! Standard output that tolerates a closed pipe: `lfw export … | head`
-//! stops quietly instead of panicking.
+//! stops quietly instead of panicking; output that cannot be written
+//! otherwise (`> /dev/full`) ends the program with status 2, after removing
+//! its temporary data. Standard error that cannot be written is ignored,
+//! never a panic as with `eprintln!`.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,12 +27,19 @@ pub fn print(text: &str) {
             CLOSED.store(true, Ordering::Relaxed);
             return;
         }
-        eprintln!("error: cannot write the output: {e}");
-        std::process::exit(1);
+        err(&format!("error: cannot write the output: {e}\n"));
+        crate::cleanup::exit(2);
     }
 }
 
 /// `print` with a newline.
 pub fn line(text: &str) {
     print(&format!("{text}\n"));
+}
+
+/// Writes `text` to standard error. A failed write (a closed pipe, a full
+/// disk) is ignored: there is nowhere left to report it, and the command's
+/// exit status still tells how it went.
+pub fn err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

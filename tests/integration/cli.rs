@@ -100,3 +100,31 @@ fn an_unknown_framework_id_is_a_usage_error_with_a_suggestion() {
         run.stderr
     );
 }
+
+#[test]
+fn standard_error_that_cannot_be_written_is_not_a_panic() {
+    let run = |args: &[&str], stderr: std::process::Stdio| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_lfw"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(stderr)
+            .status()
+            .expect("lfw runs")
+            .code()
+    };
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let errors = "tests/fixtures/diagnostics/many-errors/main.lfw";
+    assert_eq!(run(&["check", errors], full().into()), Some(1), "diagnostics to a full stderr");
+    assert_eq!(
+        run(&["check", "frameworks/"], full().into()),
+        Some(0),
+        "the summary line to a full stderr"
+    );
+    assert_eq!(
+        run(&["ready", "--framework", "cscf-2012", "--role", "nobody", "x.json"], full().into()),
+        Some(2),
+        "a usage error to a full stderr"
+    );
+}

@@ -13,6 +13,7 @@ mod properties;
 mod queries;
 mod ready;
 mod robustness;
+mod temporary;
 
 use std::path::Path;
 use std::process::Command;

@@ -3,7 +3,8 @@
 //!
 //! JSON Lines is read in batches. Long CSV, whose rows of one person need
 //! not be adjacent, is first split by person into partition files of
-//! bounded size, then each partition is read as a whole. Each batch is
+//! bounded size in a directory the caller provides ([`Options::scratch`]),
+//! then each partition is read as a whole and removed. Each batch is
 //! judged on every core.
 
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
@@ -12,8 +13,9 @@ use lfw_model::{Diagnostic, Framework, RoleId};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
-use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use tempfile::NamedTempFile;
 
 /// Profiles judged together; bounds the memory of a cohort run.
 const BATCH: usize = 4096;
@@ -149,6 +151,14 @@ pub struct Options {
     pub strict: bool,
     /// Worker threads.
     pub threads: usize,
+    /// The directory a large CSV file is split into. The caller provides it
+    /// private to the user (a new directory of mode 0700: `tempfile`'s
+    /// `Builder::tempdir` with those permissions asked for, since by
+    /// default it leaves the directory readable by everyone) and removes it
+    /// afterwards. The run only creates its parts inside it, each with a
+    /// new unpredictable name and mode 0600, and removes each part as soon
+    /// as it has been read back.
+    pub scratch: PathBuf,
 }
 
 /// The error that stops a cohort run.
@@ -189,7 +199,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
         Ok(())
     };
     if is_csv {
-        csv_parts(path, &shown, |profiles, problems| {
+        csv_parts(path, &shown, &opts.scratch, |profiles, problems| {
             if !problems.is_empty() {
                 summary.invalid += problems.len() as u64;
                 for d in &problems {
@@ -334,25 +344,20 @@ fn read_rows(
     }
 }
 
-/// Removes the partition directory however the run ends (an early return
-/// on an error included).
-struct RemoveOnDrop(std::path::PathBuf);
-
-impl Drop for RemoveOnDrop {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// Profiles of one part of a CSV file, with the line of each one's first row.
 type Part = Vec<(ProfileInput, u64)>;
 
 /// Reads a CSV cohort part by part: a small file whole; a large one split
-/// by person into temporary files of about [`PARTITION_BYTES`] each, so that
-/// memory does not grow with the number of people. Rows of one person always
-/// land in the same part.
+/// by person into temporary files of about [`PARTITION_BYTES`] each in
+/// `scratch`, so that memory does not grow with the number of people. Rows
+/// of one person always land in the same part.
 /// `each` gets every part with the problems found so far.
-fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<Diagnostic>) -> Result<(), Stop>) -> Result<(), Stop> {
+fn csv_parts(
+    path: &Path,
+    shown: &str,
+    scratch: &Path,
+    mut each: impl FnMut(Part, Vec<Diagnostic>) -> Result<(), Stop>,
+) -> Result<(), Stop> {
     let mut problems = Vec::new();
     let size = std::fs::metadata(path)
         .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
@@ -368,40 +373,141 @@ fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<Diagnostic
         problems.extend(more);
         return each(profiles, problems);
     }
-    let dir = std::env::temp_dir().join(format!("lfw-cohort-{}-{size}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| Stop::Io(format!("cannot create `{}`: {e}", dir.display())))?;
-    let _cleanup = RemoveOnDrop(dir.clone());
-    let io = |e: csv::Error| Stop::Io(e.to_string());
-    let mut writers = Vec::new();
-    for i in 0..count {
-        let file = dir.join(format!("part-{i}.csv"));
-        writers.push((
-            file.clone(),
-            csv::WriterBuilder::new().has_headers(false).from_path(&file).map_err(io)?,
-        ));
+    // A part not yet read is removed when it is dropped, so an early return
+    // (an error, `--strict`, a stop) leaves none behind.
+    for part in split(path, shown, scratch, count, &mut problems)? {
+        let profiles = gather_part(part, shown, &mut problems)?;
+        each(profiles, std::mem::take(&mut problems))?;
     }
-    read_rows(path, shown, &mut problems, |row, line| {
+    Ok(())
+}
+
+/// Splits the rows of a CSV file by person into `count` new temporary files
+/// in `dir`. Each file gets a fresh unpredictable name (`part-…`), is
+/// created only if no such path exists, and is readable by its owner only,
+/// since the rows are personal data; it is removed when dropped.
+fn split(path: &Path, shown: &str, dir: &Path, count: u64, problems: &mut Vec<Diagnostic>) -> Result<Vec<NamedTempFile>, Stop> {
+    let cannot_write = |e: &dyn std::fmt::Display| Stop::Io(format!("cannot write the parts of `{shown}` in `{}`: {e}", dir.display()));
+    let mut writers = Vec::new();
+    for _ in 0..count {
+        let part = tempfile::Builder::new()
+            .prefix("part-")
+            .suffix(".csv")
+            .tempfile_in(dir)
+            .map_err(|e| cannot_write(&e))?;
+        writers.push(csv::WriterBuilder::new().has_headers(false).from_writer(part));
+    }
+    read_rows(path, shown, problems, |row, line| {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         row.person.trim().hash(&mut h);
-        writers[(h.finish() % count) as usize].1.serialize((line, row)).map_err(io)
+        writers[(h.finish() % count) as usize]
+            .serialize((line, row))
+            .map_err(|e| cannot_write(&e))
     })?;
-    let mut result = Ok(());
-    for (file, mut w) in writers {
-        if result.is_ok() {
-            result = w.flush().map_err(|e| Stop::Io(e.to_string())).and_then(|_| {
-                let mut gather = CsvProfiles::default();
-                let mut reader = csv::ReaderBuilder::new().has_headers(false).from_path(&file).map_err(io)?;
-                for rec in reader.deserialize::<(u64, CsvRow)>() {
-                    let (line, row) = rec.map_err(io)?;
-                    gather.add(row, line, shown);
-                }
-                let (profiles, more) = gather.finish(shown);
-                problems.extend(more);
-                each(profiles, std::mem::take(&mut problems))
-            });
-        }
-        let _ = std::fs::remove_file(&file);
+    writers
+        .into_iter()
+        .map(|w| w.into_inner().map_err(|e| cannot_write(e.error())))
+        .collect()
+}
+
+/// Reads one part back whole and removes it before its people are judged,
+/// so that personal data stays on disk no longer than needed.
+fn gather_part(part: NamedTempFile, shown: &str, problems: &mut Vec<Diagnostic>) -> Result<Part, Stop> {
+    let cannot_read =
+        |e: &dyn std::fmt::Display| Stop::Io(format!("cannot read back the part `{}` of `{shown}`: {e}", part.path().display()));
+    let mut file = part.as_file();
+    file.seek(SeekFrom::Start(0)).map_err(|e| cannot_read(&e))?;
+    let mut gather = CsvProfiles::default();
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(file);
+    for rec in reader.deserialize::<(u64, CsvRow)>() {
+        let (line, row) = rec.map_err(|e| cannot_read(&e))?;
+        gather.add(row, line, shown);
     }
-    let _ = std::fs::remove_dir(&dir);
-    result
+    drop(reader);
+    // A part that cannot be removed is left to whoever owns the directory.
+    let _ = part.close();
+    let (profiles, more) = gather.finish(shown);
+    problems.extend(more);
+    Ok(profiles)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long CSV of `people` people, two assessments each, with every
+    /// person's second row far from the first.
+    fn csv(people: usize) -> String {
+        let mut text = String::from("person,name,framework,role,role_since,record,item,level,source,date,until,note\n");
+        for round in ["a", "b"] {
+            for i in 0..people {
+                text.push_str(&format!("p{i},,f,r,2024-01-01,assessment,c{round},1,self,2025-01-01,,\n"));
+            }
+        }
+        text
+    }
+
+    fn files_in(dir: &Path) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("the scratch directory is readable")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn parts_are_new_private_files_in_the_scratch_directory_removed_once_read() {
+        let scratch = tempfile::tempdir().expect("a scratch directory");
+        let input_dir = tempfile::tempdir().expect("an input directory");
+        let input = input_dir.path().join("cohort.csv");
+        std::fs::write(&input, csv(40)).expect("write the cohort");
+        let mut problems = Vec::new();
+
+        let parts = split(&input, "cohort.csv", scratch.path(), 3, &mut problems).expect("split");
+        assert!(problems.is_empty(), "{problems:?}");
+        let files = files_in(scratch.path());
+        assert_eq!(files.len(), 3, "one file per part, all inside the scratch directory: {files:?}");
+        for file in &files {
+            let name = file.file_name().expect("name").to_string_lossy();
+            assert!(name.starts_with("part-") && name.ends_with(".csv"), "{name}");
+            assert_ne!(name, "part-0.csv", "names are not predictable");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(file).expect("metadata").permissions().mode() & 0o777;
+                assert_eq!(mode, 0o600, "{name} is readable by its owner only");
+            }
+        }
+
+        let mut people = Vec::new();
+        for (read, part) in parts.into_iter().enumerate() {
+            let profiles = gather_part(part, "cohort.csv", &mut problems).expect("read back");
+            assert_eq!(
+                files_in(scratch.path()).len(),
+                3 - read - 1,
+                "a part is removed as soon as it is read"
+            );
+            for (p, _) in profiles {
+                assert_eq!(p.assessments.len(), 2, "both rows of `{}` are in one part", p.id);
+                people.push(p.id);
+            }
+        }
+        assert!(problems.is_empty(), "{problems:?}");
+        people.sort();
+        people.dedup();
+        assert_eq!(people.len(), 40, "every person is in exactly one part");
+        assert!(scratch.path().is_dir(), "the directory itself is the caller's to remove");
+    }
+
+    #[test]
+    fn parts_not_yet_read_are_removed_when_a_run_stops_early() {
+        let scratch = tempfile::tempdir().expect("a scratch directory");
+        let input = scratch.path().join("cohort.csv");
+        std::fs::write(&input, csv(10)).expect("write the cohort");
+        let parts = split(&input, "cohort.csv", scratch.path(), 4, &mut Vec::new()).expect("split");
+        assert_eq!(files_in(scratch.path()).len(), 5);
+        drop(parts);
+        assert_eq!(files_in(scratch.path()), [input], "only the input is left");
+    }
 }
