@@ -224,8 +224,10 @@ fn keywords_are_whole_words() {
     assert_eq!(parsed.errors.len(), 1);
 }
 
+/// Recovery is at the line: a broken line is one error, and its item keeps
+/// every other line.
 #[test]
-fn one_broken_item_does_not_hide_the_next() {
+fn one_broken_line_hides_nothing_else() {
     let parsed = parse("role a \"A\"\n  requries x\n\nrole b \"B\"\n  after\n\nrole c \"C\"\n");
     assert_eq!(parsed.errors.len(), 2, "{:?}", parsed.errors);
     let ids: Vec<Option<&str>> = parsed
@@ -239,6 +241,5 @@ fn one_broken_item_does_not_hide_the_next() {
         })
         .collect();
     assert_eq!(ids, [Some("a"), Some("b"), Some("c")]);
-    assert!(matches!(parsed.file.items[0], Item::Broken(_)));
-    assert!(matches!(parsed.file.items[2], Item::Role(_)));
+    assert!(parsed.file.items.iter().all(|i| matches!(i, Item::Role(_))));
 }

@@ -75,7 +75,8 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                 Some(text) => {
                     let parsed = lfw_syntax::parse(&text);
                     let id = sources.add(path.clone(), text);
-                    diagnostics.extend(parsed.errors.iter().map(|e| report::syntax(id, e)));
+                    let text = &sources.get(id).text;
+                    diagnostics.extend(parsed.errors.iter().map(|e| report::syntax(id, text, e)));
                     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                     let mut imports = Vec::new();
                     for item in &parsed.file.items {

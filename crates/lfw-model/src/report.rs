@@ -9,19 +9,10 @@ use crate::load::ReadError;
 use crate::source::Loc;
 use crate::suggest::did_you_mean;
 use lfw_syntax::ast::ItemKind;
-use lfw_syntax::{Expected, Found, SyntaxError, SyntaxErrorKind};
+use lfw_syntax::{Edit, Expected, Found, SyntaxError, SyntaxErrorKind};
 
 pub fn item_word(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Framework => "framework",
-        ItemKind::Import => "import",
-        ItemKind::Scale => "scale",
-        ItemKind::Domain => "domain",
-        ItemKind::Competency(k) => k.keyword(),
-        ItemKind::Credential => "credential",
-        ItemKind::Role => "role",
-        ItemKind::Crosswalk => "crosswalk",
-    }
+    lfw_syntax::vocab::item_word(kind)
 }
 
 /// How each item is written, for the help line of a syntax error.
@@ -65,7 +56,44 @@ fn list_or(items: &[String]) -> String {
     }
 }
 
-pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
+/// The line (or lines) of `text` that a fix touches, with the fix made,
+/// trimmed: what the help line shows as the corrected line.
+fn fixed_line(text: &str, fix: &[Edit]) -> Option<String> {
+    let start = fix.iter().map(|e| e.span.start).min()?;
+    let end = fix.iter().map(|e| e.span.end).max()?;
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let fixed = lfw_syntax::error::apply(&text[line_start..line_end], line_start, fix);
+    Some(without_comment(&fixed).trim().to_string())
+}
+
+/// A line without its trailing comment (a `//` outside quotes).
+fn without_comment(line: &str) -> &str {
+    let mut quoted = false;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quoted => {
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            '/' if !quoted && line[i..].starts_with("//") => return &line[..i],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// `help` followed by the corrected line, when the error has a fix.
+fn with_fixed(help: &str, text: &str, e: &SyntaxError) -> String {
+    match fixed_line(text, &e.fix) {
+        Some(line) => format!("{help}: `{line}`"),
+        None => format!("{help}."),
+    }
+}
+
+/// `text` is the source the error was found in, for showing fixes.
+pub fn syntax(file: crate::source::FileId, text: &str, e: &SyntaxError) -> Diagnostic {
     let loc = Loc::new(file, e.span);
     match &e.kind {
         SyntaxErrorKind::Unexpected { item, expected, found } => {
@@ -104,6 +132,65 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
         SyntaxErrorKind::NumberTooLarge => Diagnostic::error("lfw::number-too-large", "This number is too large to mean anything here.")
             .at(loc, "too large")
             .help("numbers of years, months and competencies stay below 100000."),
+        SyntaxErrorKind::UnknownProperty { item, word } => {
+            let lines = lfw_syntax::vocab::property_keywords(*item);
+            let items = lfw_syntax::vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k);
+            let message = format!("`{word}` does not start a line of a {}.", item_word(*item));
+            let d = Diagnostic::error("lfw::syntax", message).at(loc, "not a keyword here");
+            match did_you_mean(word, lines.iter().copied()) {
+                Some(k) => {
+                    let fix = vec![Edit { span: e.span, text: k.to_string() }];
+                    match fixed_line(text, &fix) {
+                        Some(line) => d.help(format!("did you mean `{line}`?")),
+                        None => d.help(format!("did you mean `{k}`?")),
+                    }
+                }
+                None => match did_you_mean(word, items) {
+                    Some(k) => d.help(format!("did you mean `{k}`, which starts a new item?")),
+                    None => d.help(format!("{}.", item_shape(*item))),
+                },
+            }
+        }
+        SyntaxErrorKind::UnquotedTitle { item } => Diagnostic::error("lfw::syntax", format!("The title of this {} must be in double quotes.", item_word(*item)))
+            .at(loc, "title without quotes")
+            .help(with_fixed("put it in quotes", text, e)),
+        SyntaxErrorKind::MissingId { item } => {
+            let d = Diagnostic::error("lfw::syntax", format!("This {} has a title but no id before it.", item_word(*item))).at(loc, "title without an id");
+            if e.fix.is_empty() {
+                d.help(format!("give it an id, a short name without quotes, before the title; {}.", item_shape(*item)))
+            } else {
+                d.help(with_fixed("give it an id, a short name without quotes, before the title", text, e))
+            }
+        }
+        SyntaxErrorKind::LevelsNotSeparated { found } => {
+            let message = match found {
+                Found::Char('"') => "Level names are written without quotes.".to_string(),
+                other => format!("Levels are separated by `<`, not by {}.", found_word(other)),
+            };
+            Diagnostic::error("lfw::syntax", message)
+                .at(loc, "expected `<`")
+                .help(with_fixed("levels are written lowest first, separated by `<`", text, e))
+        }
+        SyntaxErrorKind::MissingFor => Diagnostic::error("lfw::syntax", "The time in the earlier role is written after `for`.")
+            .at(loc, "`for` is missing before this")
+            .help(with_fixed("write", text, e)),
+        SyntaxErrorKind::UnknownUnit { unit } => {
+            let d = Diagnostic::error("lfw::syntax", format!("`{unit}` is not a unit of time.")).at(loc, "unknown unit");
+            let units = "lengths of time are written in `years` (or `year`, `y`) or `months` (or `month`, `m`), e.g. `2 years` or `18 months`";
+            if e.fix.is_empty() {
+                d.help(format!("{units}."))
+            } else {
+                d.help(format!("{units}; {}", with_fixed("write", text, e)))
+            }
+        }
+        SyntaxErrorKind::TextForName => {
+            let d = Diagnostic::error("lfw::syntax", "A name is written without quotes here.").at(loc, "expected a name, not a text");
+            if e.fix.is_empty() {
+                d.help("write the id of the element (a short name such as `crew-manager`), not its title.")
+            } else {
+                d.help(with_fixed("write", text, e))
+            }
+        }
     }
 }
 

@@ -7,6 +7,47 @@ use serde::Serialize;
 pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub span: Span,
+    /// A machine-applicable fix, when the mistake has one sure fix: edits
+    /// to make together. Empty when there is none.
+    pub fix: Vec<Edit>,
+}
+
+impl SyntaxError {
+    pub fn new(kind: SyntaxErrorKind, span: Span) -> SyntaxError {
+        SyntaxError {
+            kind,
+            span,
+            fix: Vec::new(),
+        }
+    }
+
+    pub fn with_fix(mut self, fix: Vec<Edit>) -> SyntaxError {
+        self.fix = fix;
+        self
+    }
+}
+
+/// Replace the text at `span` with `text` (an insertion when the span is
+/// empty).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+/// The text of `line` (which starts at offset `at`) with `edits` made.
+pub fn apply(line: &str, at: usize, edits: &[Edit]) -> String {
+    let mut out = String::new();
+    let mut pos = at;
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    for e in sorted {
+        out.push_str(&line[pos - at..e.span.start - at]);
+        out.push_str(&e.text);
+        pos = e.span.end;
+    }
+    out.push_str(&line[pos - at..]);
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -26,6 +67,21 @@ pub enum SyntaxErrorKind {
     DuplicateProperty { property: &'static str, first: Span },
     /// A number too large to mean anything here.
     NumberTooLarge,
+    /// A line of an item that starts with a word none of its properties
+    /// starts with (often a misspelt keyword).
+    UnknownProperty { item: ItemKind, word: String },
+    /// An item's title written without quotes.
+    UnquotedTitle { item: ItemKind },
+    /// An item's header with a title but no id before it.
+    MissingId { item: ItemKind },
+    /// Levels separated by something other than `<`, or quoted.
+    LevelsNotSeparated { found: Found },
+    /// `after <role> <time>` without `for`.
+    MissingFor,
+    /// A length of time with a unit the language does not know.
+    UnknownUnit { unit: String },
+    /// A quoted text where a name belongs.
+    TextForName,
 }
 
 /// Something the parser would have accepted at an error's position.

@@ -1,46 +1,101 @@
-//! The syntax layer of lfw: `.lfw` text to a typed syntax tree.
+//! The syntax layer of lfw: `.lfw` text to a lossless syntax tree, and the
+//! typed tree the compiler reads as a view of it.
 //!
 //! This crate owns the grammar (`grammar/lfw.pest`, loaded here with
-//! pest_derive), the syntax tree in [`ast`] with a byte span on every node,
-//! and the syntax errors in [`error`]. Parsing never fails: [`parse`] always
-//! returns a tree, holding every item it could read, together with every
-//! syntax error it met. It never resolves a name, reads another file or
-//! knows what a profile is; pest pairs never leave this crate.
+//! pest_derive), the vocabulary of the language ([`vocab`]), the lossless
+//! tree ([`SyntaxNode`], kinds in [`SyntaxKind`]) that holds every byte of
+//! the input — comments, blank lines and layout included — the typed tree
+//! in [`ast`] with a byte span on every node, and the syntax errors in
+//! [`error`]. Parsing never fails: [`parse`] always returns both trees,
+//! holding everything it could read, together with every syntax error it
+//! met. It never resolves a name, reads another file or knows what a
+//! profile is; pest pairs never leave `parser.rs`.
 
 pub mod ast;
-mod chunk;
 pub mod error;
+mod kind;
+mod lines;
 mod lower;
+mod parser;
+pub mod vocab;
 
 pub use ast::Span;
-pub use chunk::item_keyword;
-pub use error::{Expected, Found, SyntaxError, SyntaxErrorKind};
+pub use error::{Edit, Expected, Found, SyntaxError, SyntaxErrorKind};
+pub use kind::{Lfw, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken};
+pub use lower::node_span;
+pub use vocab::item_keyword;
 
-/// The result of parsing one file: the tree and the errors, both always there.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The result of parsing one file: both trees and the errors, always there.
+#[derive(Clone, Debug)]
 pub struct Parsed {
+    /// The lossless tree: `tree.to_string()` is the input, byte for byte.
+    pub tree: SyntaxNode,
+    /// The typed view the compiler reads.
     pub file: ast::File,
     pub errors: Vec<SyntaxError>,
 }
 
 /// Parses the text of one `.lfw` file.
 pub fn parse(text: &str) -> Parsed {
-    let mut parsed = Parsed::default();
-    let mut domain: Option<ast::Ident> = None;
-    for chunk in chunk::chunks(text) {
-        let Some(kind) = chunk.kind else {
-            lower::stray(text, chunk, &mut parsed.errors);
-            continue;
-        };
-        let mut item = lower::item(text, chunk, kind, &mut parsed.errors);
-        // Competencies belong to the domain section they are written under.
-        match &mut item {
-            ast::Item::Domain(d) => domain = Some(d.id.clone()),
-            ast::Item::Broken(b) if b.kind == ast::ItemKind::Domain => domain = b.id.clone(),
-            ast::Item::Competency(c) => c.domain = domain.clone(),
-            _ => {}
+    let (green, mut errors) = parser::parse(text);
+    let tree = SyntaxNode::new_root(green);
+    let file = lower::file(&tree, &mut errors);
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    Parsed { tree, file, errors }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_maps_to_itself() {
+        for (i, kind) in SyntaxKind::ALL.iter().enumerate() {
+            assert_eq!(*kind as usize, i);
         }
-        parsed.file.items.push(item);
     }
-    parsed
+
+    /// The vocabulary table says which words start the property lines of
+    /// each item; the grammar must agree.
+    #[test]
+    fn the_grammar_agrees_with_the_vocabulary() {
+        for (_, kind) in vocab::ITEM_KEYWORDS {
+            let mut table: Vec<&str> = vocab::property_keywords(*kind).to_vec();
+            table.sort();
+            assert_eq!(parser::grammar_property_keywords(*kind), table, "{kind:?}");
+        }
+        // Every keyword rule of the grammar is a word of the vocabulary,
+        // and every word of the vocabulary is in the grammar.
+        let grammar = include_str!("../../../grammar/lfw.pest");
+        // Every `"word"` of lowercase letters in the grammar's rules (its
+        // comments are left out).
+        let rules: String = grammar
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut quoted_words: Vec<&str> = Vec::new();
+        let mut rest = rules.as_str();
+        while let Some(i) = rest.find('"') {
+            let after = &rest[i + 1..];
+            let len = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
+            if len > 0 && after[len..].starts_with('"') {
+                quoted_words.push(&after[..len]);
+                rest = &after[len + 1..];
+            } else {
+                rest = after;
+            }
+        }
+        quoted_words.sort();
+        quoted_words.dedup();
+        let mut table: Vec<&str> = vocab::KEYWORDS
+            .iter()
+            .copied()
+            .chain(vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k))
+            .chain(vocab::DURATION_UNITS.iter().map(|(u, _)| *u))
+            .collect();
+        table.sort();
+        table.dedup();
+        assert_eq!(quoted_words, table);
+    }
 }

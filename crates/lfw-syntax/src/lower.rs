@@ -1,238 +1,100 @@
-//! pest pairs to the typed tree. Nothing outside this module sees a pair.
+//! The lossless tree to the typed tree the compiler reads.
+//!
+//! The typed tree ([`crate::ast`]) is a view of the syntax tree: what each
+//! item says, with the span of every name and text, and nothing of how it
+//! was laid out. Lines that did not parse are left out (their error is
+//! already reported); lines built leniently (an unquoted title, levels
+//! separated by commas, `after` without `for`) give what they plainly mean,
+//! so that nothing downstream cascades from one mistake. Properties given
+//! twice and numbers too large are found here.
 
 use crate::ast::*;
-use crate::chunk::{leading_word, Chunk};
-use crate::error::{Expected, Found, SyntaxError, SyntaxErrorKind};
-use pest::iterators::Pair;
-use pest::Parser as _;
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::kind::{SyntaxKind as K, SyntaxNode, SyntaxToken};
+use crate::vocab;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../../../grammar/lfw.pest"]
-struct LfwParser;
-
-/// Reads one item. On a syntax error the item comes back as
-/// [`Item::Broken`], keeping its keyword and id when they could be read.
-pub fn item(text: &str, chunk: Chunk, kind: ItemKind, errors: &mut Vec<SyntaxError>) -> Item {
-    let src = &text[chunk.start..chunk.end];
-    let at = chunk.start;
-    let span = trimmed_span(src, at);
-    if let Some(e) = unterminated_text(src, at) {
-        errors.push(e);
-        return broken(src, at, kind, span);
+/// The typed tree of a parsed file.
+pub fn file(root: &SyntaxNode, errors: &mut Vec<SyntaxError>) -> File {
+    let mut lower = Lower { errors };
+    let mut items = Vec::new();
+    let mut domain: Option<Ident> = None;
+    for node in root.children().filter(|n| n.kind().is_item()) {
+        let Some(mut item) = lower.item(&node) else { continue };
+        // Competencies belong to the domain section they are written under.
+        match &mut item {
+            Item::Domain(d) => domain = Some(d.id.clone()),
+            Item::Broken(b) if b.kind == ItemKind::Domain => domain = b.id.clone(),
+            Item::Competency(c) => c.domain = domain.clone(),
+            _ => {}
+        }
+        items.push(item);
     }
-    match LfwParser::parse(Rule::item, src) {
-        Ok(mut pairs) => {
-            let pair = pairs.next().expect("the item rule always yields its item");
-            let mut lower = Lower { at, errors };
-            lower.item(pair, span)
-        }
-        Err(e) => {
-            errors.push(unexpected(src, at, Some(kind), &e));
-            broken(src, at, kind, span)
-        }
-    }
+    File { items }
 }
 
-/// Reports text that stands before the first item and is not a comment.
-pub fn stray(text: &str, chunk: Chunk, errors: &mut Vec<SyntaxError>) {
-    let src = &text[chunk.start..chunk.end];
-    let mut offset = 0;
-    for line in src.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if !trimmed.trim_end().is_empty() && !trimmed.starts_with("//") {
-            let start = chunk.start + offset + (line.len() - trimmed.len());
-            let found = found_at(trimmed);
-            let len = found_len(&found);
-            errors.push(SyntaxError {
-                kind: SyntaxErrorKind::Stray { found },
-                span: Span::new(start, start + len),
-            });
-            return;
-        }
-        offset += line.len();
-    }
-}
-
-fn trimmed_span(src: &str, at: usize) -> Span {
-    Span::new(at, at + src.trim_end().len())
-}
-
-fn broken(src: &str, at: usize, kind: ItemKind, span: Span) -> Item {
-    let keyword = leading_word(src);
-    let rest = &src[keyword.len()..];
-    let gap = rest.len() - rest.trim_start().len();
-    let word = leading_word(rest.trim_start());
-    let id = (!word.is_empty() && !rest.starts_with('\n') && gap > 0).then(|| {
-        let start = at + keyword.len() + gap;
-        Ident {
-            name: word.to_string(),
-            span: Span::new(start, start + word.len()),
-        }
-    });
-    Item::Broken(Broken { kind, id, span })
-}
-
-/// Text must close on its own line; finding that here gives a far clearer
-/// message than the parser's view of it.
-fn unterminated_text(src: &str, at: usize) -> Option<SyntaxError> {
-    let mut offset = 0;
-    for line in src.split_inclusive('\n') {
-        let mut open: Option<usize> = None;
-        let mut chars = line.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match (open, c) {
-                (None, '/') if line[i..].starts_with("//") => break,
-                (None, '"') => open = Some(i),
-                (Some(_), '\\') => {
-                    chars.next();
-                }
-                (Some(_), '"') => open = None,
-                _ => {}
-            }
-        }
-        if let Some(i) = open {
-            let end = line.trim_end().len().max(i + 1);
-            return Some(SyntaxError {
-                kind: SyntaxErrorKind::UnterminatedText,
-                span: Span::new(at + offset + i, at + offset + end),
-            });
-        }
-        offset += line.len();
-    }
-    None
-}
-
-fn unexpected(src: &str, at: usize, item: Option<ItemKind>, e: &pest::error::Error<Rule>) -> SyntaxError {
-    let pos = match e.location {
-        pest::error::InputLocation::Pos(p) => p,
-        pest::error::InputLocation::Span((s, _)) => s,
+/// The span of a node's significant text: from its first token that is not
+/// trivia to its last.
+pub fn node_span(node: &SyntaxNode) -> Span {
+    let mut tokens = node
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(|t| !t.kind().is_trivia());
+    let Some(first) = tokens.next() else {
+        let at = usize::from(node.text_range().start());
+        return Span::new(at, at);
     };
-    let mut expected: Vec<Expected> = match &e.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.iter().flat_map(|r| expected_for(*r)).collect(),
-        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
-    };
-    expected.sort();
-    expected.dedup();
-    // After a title, another quoted piece may follow; naming that next to
-    // the keywords that may follow only confuses.
-    if expected.iter().any(|e| matches!(e, Expected::Keyword(_))) {
-        expected.retain(|e| *e != Expected::Text);
-    }
-    // Point past the item's last word, not at the next item's keyword.
-    let pos = pos.min(src.trim_end().len());
-    let found = found_at(&src[pos..]);
-    let len = found_len(&found);
-    SyntaxError {
-        kind: SyntaxErrorKind::Unexpected { item, expected, found },
-        span: Span::new(at + pos, at + pos + len),
+    let last = tokens.last().unwrap_or_else(|| first.clone());
+    Span::new(usize::from(first.text_range().start()), usize::from(last.text_range().end()))
+}
+
+fn token_span(t: &SyntaxToken) -> Span {
+    Span::new(usize::from(t.text_range().start()), usize::from(t.text_range().end()))
+}
+
+fn ident(t: &SyntaxToken) -> Ident {
+    Ident {
+        name: t.text().to_string(),
+        span: token_span(t),
     }
 }
 
-fn found_at(rest: &str) -> Found {
-    let rest = rest.trim_end();
-    let word = leading_word(rest);
-    if !word.is_empty() {
-        Found::Word(word.to_string())
-    } else {
-        match rest.chars().next() {
-            Some(c) => Found::Char(c),
-            None => Found::EndOfItem,
-        }
+/// The tokens directly under a node, of one kind.
+fn tokens(node: &SyntaxNode, kind: K) -> impl Iterator<Item = SyntaxToken> {
+    node.children_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(move |t| t.kind() == kind)
+}
+
+fn idents(node: &SyntaxNode) -> Vec<Ident> {
+    tokens(node, K::Ident).map(|t| ident(&t)).collect()
+}
+
+fn first_ident(node: &SyntaxNode) -> Option<Ident> {
+    tokens(node, K::Ident).next().map(|t| ident(&t))
+}
+
+fn child(node: &SyntaxNode, kind: K) -> Option<SyntaxNode> {
+    node.children().find(|n| n.kind() == kind)
+}
+
+fn keywords(node: &SyntaxNode) -> Vec<String> {
+    tokens(node, K::Keyword).map(|t| t.text().to_string()).collect()
+}
+
+/// A `Text` node: its quoted pieces, unescaped and joined with a space.
+fn text(node: &SyntaxNode) -> Text {
+    let pieces: Vec<String> = tokens(node, K::Quoted).map(|t| crate::parser::unquote(t.text())).collect();
+    Text {
+        value: pieces.join(" "),
+        span: node_span(node),
     }
 }
 
-fn found_len(found: &Found) -> usize {
-    match found {
-        Found::Word(w) => w.len(),
-        Found::Char(c) => c.len_utf8(),
-        Found::EndOfItem => 0,
-    }
-}
-
-/// What a grammar rule stands for, in the words of the language.
-fn expected_for(rule: Rule) -> Vec<Expected> {
-    use Expected::*;
-    let keyword = |k: &'static str| vec![Keyword(k)];
-    match rule {
-        Rule::EOI => vec![EndOfItem],
-        Rule::id | Rule::named_req | Rule::level_req => vec![Name],
-        Rule::string | Rule::quoted | Rule::text | Rule::description | Rule::note => {
-            if rule == Rule::description {
-                keyword("description")
-            } else if rule == Rule::note {
-                vec![Keyword("note"), Keyword("interpretation")]
-            } else {
-                vec![Text]
-            }
-        }
-        Rule::number => vec![Number],
-        Rule::duration => vec![Number],
-        Rule::duration_unit => vec![Keyword("years"), Keyword("months")],
-        Rule::quantity | Rule::count_of => vec![Number, Keyword("any"), Keyword("all")],
-        Rule::experience => vec![Number],
-        Rule::all_in => keyword("all"),
-        Rule::note_kind => vec![Keyword("note"), Keyword("interpretation")],
-        Rule::competency_kind | Rule::competency => vec![
-            Keyword("competency"),
-            Keyword("behaviour"),
-            Keyword("quality"),
-            Keyword("value"),
-            Keyword("skill"),
-        ],
-        Rule::indicator_sign => vec![Keyword("positive"), Keyword("negative")],
-        Rule::indicator => keyword("indicator"),
-        Rule::necessity | Rule::requirement => vec![Keyword("requires"), Keyword("desirable")],
-        Rule::closeness => vec![
-            Keyword("exact"),
-            Keyword("close"),
-            Keyword("broader"),
-            Keyword("narrower"),
-            Keyword("related"),
-        ],
-        Rule::version | Rule::k_version => keyword("version"),
-        Rule::owner | Rule::k_owner => keyword("owner"),
-        Rule::sector | Rule::k_sector => keyword("sector"),
-        Rule::source | Rule::k_source => keyword("source"),
-        Rule::default_scale | Rule::k_default => keyword("default"),
-        Rule::evidence | Rule::k_evidence => keyword("evidence"),
-        Rule::evidence_rule => vec![Keyword("latest"), Keyword("highest"), Keyword("lowest"), Keyword("median")],
-        Rule::evidence_ranked | Rule::k_ranked => keyword("ranked"),
-        Rule::evidence_valid | Rule::k_valid => keyword("valid"),
-        Rule::levels | Rule::k_levels => keyword("levels"),
-        Rule::rated_on | Rule::k_rated => keyword("rated"),
-        Rule::descriptor | Rule::prerequisite | Rule::k_at => keyword("at"),
-        Rule::k_needs => keyword("needs"),
-        Rule::credential_kind | Rule::k_kind => keyword("kind"),
-        Rule::entry | Rule::k_entry => keyword("entry"),
-        Rule::after | Rule::k_after => keyword("after"),
-        Rule::between | Rule::k_from => keyword("from"),
-        Rule::level_map | Rule::k_level => keyword("level"),
-        Rule::mapping | Rule::k_map => keyword("map"),
-        Rule::k_description => keyword("description"),
-        Rule::k_all => keyword("all"),
-        Rule::k_as => keyword("as"),
-        Rule::k_because => keyword("because"),
-        Rule::k_for => keyword("for"),
-        Rule::k_in => keyword("in"),
-        Rule::k_of => keyword("of"),
-        Rule::k_on => keyword("on"),
-        Rule::k_to => keyword("to"),
-        Rule::k_scale => keyword("scale"),
-        Rule::k_indicator => keyword("indicator"),
-        Rule::framework | Rule::k_framework => keyword("framework"),
-        Rule::import | Rule::k_import => keyword("import"),
-        Rule::extends | Rule::k_extends => keyword("extends"),
-        Rule::scale => keyword("scale"),
-        Rule::domain | Rule::k_domain => keyword("domain"),
-        Rule::credential | Rule::k_credential => keyword("credential"),
-        Rule::role | Rule::k_role => keyword("role"),
-        Rule::crosswalk | Rule::k_crosswalk => keyword("crosswalk"),
-        _ => Vec::new(),
-    }
+fn text_child(node: &SyntaxNode) -> Option<Text> {
+    child(node, K::Text).map(|t| text(&t))
 }
 
 struct Lower<'e> {
-    at: usize,
     errors: &'e mut Vec<SyntaxError>,
 }
 
@@ -240,10 +102,7 @@ struct Lower<'e> {
 /// points at both. `seen` remembers where the first one was.
 fn once<T>(slot: &mut Option<T>, seen: &mut Option<Span>, value: T, span: Span, property: &'static str, errors: &mut Vec<SyntaxError>) {
     match *seen {
-        Some(first) => errors.push(SyntaxError {
-            kind: SyntaxErrorKind::DuplicateProperty { property, first },
-            span,
-        }),
+        Some(first) => errors.push(SyntaxError::new(SyntaxErrorKind::DuplicateProperty { property, first }, span)),
         None => {
             *seen = Some(span);
             *slot = Some(value);
@@ -251,107 +110,96 @@ fn once<T>(slot: &mut Option<T>, seen: &mut Option<Span>, value: T, span: Span, 
     }
 }
 
+/// The id and title of an item's header. The title of a header that did
+/// not parse is what stands after the id (an unquoted title), or empty.
+struct Head {
+    kind: ItemKind,
+    id: Option<Ident>,
+    title: Text,
+}
+
 impl Lower<'_> {
-    /// The pair's span without the whitespace and comments pest lets a
-    /// rule swallow after its last token: it ends where its last token does.
-    fn span(&self, pair: &Pair<Rule>) -> Span {
-        let start = pair.as_span().start();
-        let mut last = pair.clone();
-        // A quoted piece is a leaf: its inner text stops before the quote.
-        while last.as_rule() != Rule::quoted {
-            match last.clone().into_inner().last() {
-                Some(inner) => last = inner,
-                None => break,
-            }
-        }
-        let end = if last.as_rule() == pair.as_rule() && last.as_span() == pair.as_span() {
-            start + pair.as_str().trim_end().len()
-        } else {
-            last.as_span().end()
+    fn head(&self, item: &SyntaxNode) -> Option<Head> {
+        let header = child(item, K::Header)?;
+        let keyword = header
+            .children_with_tokens()
+            .filter_map(|e| e.into_token())
+            .find(|t| !t.kind().is_trivia())?;
+        let kind = vocab::item_keyword(keyword.text())?;
+        let id = first_ident(&header);
+        let title = match (child(&header, K::Text), child(&header, K::Error)) {
+            (Some(t), _) => text(&t),
+            (None, Some(words)) => Text {
+                value: words.text().to_string(),
+                span: node_span(&words),
+            },
+            (None, None) => Text {
+                value: String::new(),
+                span: node_span(&header),
+            },
         };
-        Span::new(self.at + start, self.at + end)
+        Some(Head { kind, id, title })
     }
 
-    fn ident(&self, pair: Pair<Rule>) -> Ident {
-        Ident {
-            name: pair.as_str().to_string(),
-            span: self.span(&pair),
-        }
-    }
-
-    fn text(&self, pair: Pair<Rule>) -> Text {
-        // `string` is one or more quoted pieces, joined with a space.
-        let span = self.span(&pair);
-        let mut value = String::new();
-        for quoted in pair.into_inner() {
-            if !value.is_empty() {
-                value.push(' ');
+    fn item(&mut self, node: &SyntaxNode) -> Option<Item> {
+        let head = self.head(node)?;
+        let span = node_span(node);
+        let id = match (head.kind, head.id) {
+            // An import has a path and no id; a broken one reads nothing.
+            (ItemKind::Import, _) => {
+                let path = text_child(&child(node, K::Header)?)?;
+                return Some(Item::Import(Import { path, span }));
             }
-            let raw = quoted.into_inner().next().map(|t| t.as_str()).unwrap_or("");
-            unescape_into(raw, &mut value);
-        }
-        Text { value, span }
-    }
-
-    /// The idents and strings of a pair, in order, skipping keywords.
-    fn parts<'i>(&self, pair: Pair<'i, Rule>) -> Vec<Pair<'i, Rule>> {
-        pair.into_inner().filter(|p| !is_keyword(p.as_rule())).collect()
-    }
-
-    fn note(&self, pair: Pair<Rule>) -> Note {
-        let mut inner = pair.into_inner();
-        let kind = match inner.next().map(|p| p.as_str().to_string()).as_deref() {
-            Some(k) if k.starts_with("interpretation") => NoteKind::Interpretation,
-            _ => NoteKind::Note,
+            (kind, None) => return Some(Item::Broken(Broken { kind, id: None, span })),
+            (_, Some(id)) => id,
         };
-        let text = self.text(inner.next().expect("note has text"));
-        Note { kind, text }
+        let lines: Vec<SyntaxNode> = node.children().filter(|n| !matches!(n.kind(), K::Header | K::Error)).collect();
+        Some(match head.kind {
+            // Read above, without an id.
+            ItemKind::Import => return None,
+            ItemKind::Framework => Item::Framework(self.framework(id, head.title, &lines, span)),
+            ItemKind::Scale => Item::Scale(self.scale(id, head.title, &lines, span)),
+            ItemKind::Domain => Item::Domain(self.domain(id, head.title, &lines, span)),
+            ItemKind::Competency(kind) => Item::Competency(self.competency(kind, id, head.title, &lines, span)),
+            ItemKind::Credential => Item::Credential(self.credential(id, head.title, &lines, span)),
+            ItemKind::Role => Item::Role(self.role(id, head.title, &lines, span)),
+            ItemKind::Crosswalk => Item::Crosswalk(self.crosswalk(id, head.title, &lines, span)),
+        })
     }
 
-    fn number(&mut self, pair: Pair<Rule>) -> u32 {
-        let span = self.span(&pair);
-        match pair.as_str().parse::<u32>() {
+    fn number(&mut self, t: &SyntaxToken) -> u32 {
+        match t.text().parse::<u32>() {
             Ok(n) if n < 100_000 => n,
             _ => {
-                self.errors.push(SyntaxError {
-                    kind: SyntaxErrorKind::NumberTooLarge,
-                    span,
-                });
+                self.errors.push(SyntaxError::new(SyntaxErrorKind::NumberTooLarge, token_span(t)));
                 0
             }
         }
     }
 
-    fn duration(&mut self, pair: Pair<Rule>) -> Duration {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let n = self.number(inner.next().expect("duration has a number"));
-        let unit = inner.next().map(|p| p.as_str().to_string()).unwrap_or_default();
-        let months = if unit.starts_with('y') { n * 12 } else { n };
-        Duration { months, span }
+    /// A `Duration` node, when its unit is one the language knows.
+    fn duration(&mut self, node: &SyntaxNode) -> Option<Duration> {
+        let n = tokens(node, K::Number).next()?;
+        let months = vocab::unit_months(tokens(node, K::Unit).next()?.text())?;
+        let n = self.number(&n);
+        Some(Duration {
+            months: n * months,
+            span: node_span(node),
+        })
     }
 
-    fn item(&mut self, pair: Pair<Rule>, span: Span) -> Item {
-        match pair.as_rule() {
-            Rule::framework => Item::Framework(self.framework(pair, span)),
-            Rule::import => {
-                let text = self.text(self.parts(pair).remove(0));
-                Item::Import(Import { path: text, span })
-            }
-            Rule::scale => Item::Scale(self.scale(pair, span)),
-            Rule::domain => Item::Domain(self.domain(pair, span)),
-            Rule::competency => Item::Competency(self.competency(pair, span)),
-            Rule::credential => Item::Credential(self.credential(pair, span)),
-            Rule::role => Item::Role(self.role(pair, span)),
-            Rule::crosswalk => Item::Crosswalk(self.crosswalk(pair, span)),
-            other => unreachable!("the item rule only yields items, not {other:?}"),
-        }
+    fn note(&self, node: &SyntaxNode) -> Option<Note> {
+        let kind = match keywords(node).first().map(String::as_str) {
+            Some("interpretation") => NoteKind::Interpretation,
+            _ => NoteKind::Note,
+        };
+        Some(Note {
+            kind,
+            text: text_child(node)?,
+        })
     }
 
-    fn framework(&mut self, pair: Pair<Rule>, span: Span) -> FrameworkHeader {
-        let mut parts = self.parts(pair).into_iter();
-        let id = self.ident(parts.next().expect("framework id"));
-        let title = self.text(parts.next().expect("framework title"));
+    fn framework(&mut self, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> FrameworkHeader {
         let mut h = FrameworkHeader {
             id,
             title,
@@ -369,132 +217,108 @@ impl Lower<'_> {
         };
         let (mut v, mut o, mut s, mut d, mut ds) = (None, None, None, None, None);
         let (mut er, mut ev, mut ex) = (None, None, None);
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::version => {
-                    let t = self.prop_text(p);
-                    once(&mut h.version, &mut v, t, pspan, "version", self.errors);
-                }
-                Rule::owner => {
-                    let t = self.prop_text(p);
-                    once(&mut h.owner, &mut o, t, pspan, "owner", self.errors);
-                }
-                Rule::sector => {
-                    let t = self.prop_text(p);
-                    once(&mut h.sector, &mut s, t, pspan, "sector", self.errors);
-                }
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut h.description, &mut d, t, pspan, "description", self.errors);
-                }
-                Rule::default_scale => {
-                    let id = self.prop_ident(p);
-                    once(&mut h.default_scale, &mut ds, id, pspan, "default scale", self.errors);
-                }
-                Rule::evidence => {
-                    let inner = self.parts(p).into_iter().next().expect("evidence has a rule");
-                    match inner.as_rule() {
-                        Rule::evidence_valid => {
-                            let t = self.parts(inner).into_iter().next().expect("duration");
-                            let t = self.duration(t);
-                            once(&mut h.evidence_valid, &mut ev, t, pspan, "evidence valid for", self.errors);
-                        }
-                        Rule::evidence_ranked => {
-                            let sources = self.parts(inner).into_iter().map(|q| self.ident(q)).collect();
-                            once(
-                                &mut h.evidence,
-                                &mut er,
-                                EvidenceRule::Ranked(sources),
-                                pspan,
-                                "evidence",
-                                self.errors,
-                            );
-                        }
-                        _ => {
-                            let rspan = self.span(&inner);
-                            let rule = match inner.as_str() {
-                                "highest" => EvidenceRule::Highest(rspan),
-                                "lowest" => EvidenceRule::Lowest(rspan),
-                                "median" => EvidenceRule::Median(rspan),
-                                _ => EvidenceRule::Latest(rspan),
-                            };
-                            once(&mut h.evidence, &mut er, rule, pspan, "evidence", self.errors);
-                        }
+        for p in lines {
+            let pspan = node_span(p);
+            match p.kind() {
+                K::Version => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut h.version, &mut v, t, pspan, "version", self.errors);
                     }
                 }
-                Rule::extends => {
-                    let id = self.prop_ident(p);
-                    once(&mut h.extends, &mut ex, id, pspan, "extends", self.errors);
+                K::Owner => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut h.owner, &mut o, t, pspan, "owner", self.errors);
+                    }
                 }
-                Rule::source => h.sources.push(self.prop_text(p)),
-                Rule::note => h.notes.push(self.note(p)),
+                K::Sector => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut h.sector, &mut s, t, pspan, "sector", self.errors);
+                    }
+                }
+                K::Description => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut h.description, &mut d, t, pspan, "description", self.errors);
+                    }
+                }
+                K::DefaultScale => {
+                    if let Some(id) = first_ident(p) {
+                        once(&mut h.default_scale, &mut ds, id, pspan, "default scale", self.errors);
+                    }
+                }
+                K::Evidence => {
+                    if let Some(valid) = child(p, K::EvidenceValid) {
+                        if let Some(t) = child(&valid, K::Duration).and_then(|d| self.duration(&d)) {
+                            once(&mut h.evidence_valid, &mut ev, t, pspan, "evidence valid for", self.errors);
+                        }
+                    } else if let Some(ranked) = child(p, K::EvidenceRanked) {
+                        once(
+                            &mut h.evidence,
+                            &mut er,
+                            EvidenceRule::Ranked(idents(&ranked)),
+                            pspan,
+                            "evidence",
+                            self.errors,
+                        );
+                    } else if let Some(rule) = tokens(p, K::Keyword).nth(1) {
+                        let rspan = token_span(&rule);
+                        let rule = match rule.text() {
+                            "highest" => EvidenceRule::Highest(rspan),
+                            "lowest" => EvidenceRule::Lowest(rspan),
+                            "median" => EvidenceRule::Median(rspan),
+                            _ => EvidenceRule::Latest(rspan),
+                        };
+                        once(&mut h.evidence, &mut er, rule, pspan, "evidence", self.errors);
+                    }
+                }
+                K::Extends => {
+                    if let Some(id) = first_ident(p) {
+                        once(&mut h.extends, &mut ex, id, pspan, "extends", self.errors);
+                    }
+                }
+                K::Source => h.sources.extend(text_child(p)),
+                K::Note => h.notes.extend(self.note(p)),
                 _ => {}
             }
         }
         h
     }
 
-    fn prop_text(&self, pair: Pair<Rule>) -> Text {
-        let part = self
-            .parts(pair)
-            .into_iter()
-            .find(|p| p.as_rule() == Rule::string)
-            .expect("property has text");
-        self.text(part)
-    }
-
-    fn prop_ident(&self, pair: Pair<Rule>) -> Ident {
-        let part = self
-            .parts(pair)
-            .into_iter()
-            .find(|p| p.as_rule() == Rule::id)
-            .expect("property has a name");
-        self.ident(part)
-    }
-
-    fn scale(&mut self, pair: Pair<Rule>, span: Span) -> Scale {
-        let mut parts = self.parts(pair).into_iter();
-        let id = self.ident(parts.next().expect("scale id"));
-        let title = Some(self.text(parts.next().expect("scale title")));
+    fn scale(&mut self, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> Scale {
         let mut scale = Scale {
             id,
-            title,
+            title: Some(title),
             levels: Vec::new(),
             description: None,
             notes: Vec::new(),
             span,
         };
         let (mut levels_at, mut d) = (None, None);
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::levels => {
-                    if let Some(first) = levels_at {
-                        self.errors.push(SyntaxError {
-                            kind: SyntaxErrorKind::DuplicateProperty { property: "levels", first },
-                            span: pspan,
-                        });
-                    } else {
+        for p in lines {
+            let pspan = node_span(p);
+            match p.kind() {
+                K::Levels => match levels_at {
+                    Some(first) => self.errors.push(SyntaxError::new(
+                        SyntaxErrorKind::DuplicateProperty { property: "levels", first },
+                        pspan,
+                    )),
+                    None => {
                         levels_at = Some(pspan);
-                        scale.levels = self.parts(p).into_iter().map(|l| self.ident(l)).collect();
+                        scale.levels = levels(p);
+                    }
+                },
+                K::Description => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut scale.description, &mut d, t, pspan, "description", self.errors);
                     }
                 }
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut scale.description, &mut d, t, pspan, "description", self.errors);
-                }
-                Rule::note => scale.notes.push(self.note(p)),
+                K::Note => scale.notes.extend(self.note(p)),
                 _ => {}
             }
         }
         scale
     }
 
-    fn domain(&mut self, pair: Pair<Rule>, span: Span) -> Domain {
-        let mut parts = self.parts(pair).into_iter();
-        let id = self.ident(parts.next().expect("domain id"));
-        let title = self.text(parts.next().expect("domain title"));
+    fn domain(&mut self, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> Domain {
         let mut domain = Domain {
             id,
             title,
@@ -503,31 +327,22 @@ impl Lower<'_> {
             span,
         };
         let mut d = None;
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut domain.description, &mut d, t, pspan, "description", self.errors);
+        for p in lines {
+            let pspan = node_span(p);
+            match p.kind() {
+                K::Description => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut domain.description, &mut d, t, pspan, "description", self.errors);
+                    }
                 }
-                Rule::note => domain.notes.push(self.note(p)),
+                K::Note => domain.notes.extend(self.note(p)),
                 _ => {}
             }
         }
         domain
     }
 
-    fn competency(&mut self, pair: Pair<Rule>, span: Span) -> Competency {
-        let mut parts = self.parts(pair).into_iter();
-        let kind = match parts.next().expect("competency kind").as_str() {
-            "behaviour" => CompetencyKind::Behaviour,
-            "quality" => CompetencyKind::Quality,
-            "value" => CompetencyKind::Value,
-            "skill" => CompetencyKind::Skill,
-            _ => CompetencyKind::Competency,
-        };
-        let id = self.ident(parts.next().expect("competency id"));
-        let title = self.text(parts.next().expect("competency title"));
+    fn competency(&mut self, kind: CompetencyKind, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> Competency {
         let mut c = Competency {
             kind,
             id,
@@ -542,45 +357,40 @@ impl Lower<'_> {
             span,
         };
         let (mut d, mut r) = (None, None);
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut c.description, &mut d, t, pspan, "description", self.errors);
-                }
-                Rule::rated_on => {
-                    let id = self.prop_ident(p);
-                    once(&mut c.scale, &mut r, id, pspan, "rated on", self.errors);
-                }
-                Rule::indicator => {
-                    let mut negative = false;
-                    let mut text = None;
-                    for q in self.parts(p) {
-                        match q.as_rule() {
-                            Rule::indicator_sign => negative = q.as_str().starts_with("negative"),
-                            Rule::string => text = Some(self.text(q)),
-                            _ => {}
-                        }
+        for p in lines {
+            let pspan = node_span(p);
+            match p.kind() {
+                K::Description => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut c.description, &mut d, t, pspan, "description", self.errors);
                     }
-                    let text = text.expect("indicator has text");
-                    c.indicators.push(Indicator {
-                        negative,
-                        text,
-                        span: pspan,
-                    });
                 }
-                Rule::descriptor => {
-                    let mut q = self.parts(p).into_iter();
-                    let level = self.ident(q.next().expect("descriptor level"));
-                    let text = self.text(q.next().expect("descriptor text"));
-                    c.descriptors.push(Descriptor { level, text, span: pspan });
+                K::RatedOn => {
+                    if let Some(id) = first_ident(p) {
+                        once(&mut c.scale, &mut r, id, pspan, "rated on", self.errors);
+                    }
                 }
-                Rule::prerequisite => {
-                    let ids: Vec<Ident> = self.parts(p).into_iter().map(|q| self.ident(q)).collect();
-                    let (at, needs, level) = match ids.len() {
-                        3 => (Some(ids[0].clone()), ids[1].clone(), ids[2].clone()),
-                        _ => (None, ids[0].clone(), ids[1].clone()),
+                K::Indicator => {
+                    if let Some(text) = text_child(p) {
+                        let negative = keywords(p).iter().any(|k| k == "negative");
+                        c.indicators.push(Indicator {
+                            negative,
+                            text,
+                            span: pspan,
+                        });
+                    }
+                }
+                K::Descriptor => {
+                    if let (Some(level), Some(text)) = (first_ident(p), text_child(p)) {
+                        c.descriptors.push(Descriptor { level, text, span: pspan });
+                    }
+                }
+                K::Prerequisite => {
+                    let ids = idents(p);
+                    let (at, needs, level) = match ids.as_slice() {
+                        [at, needs, level] => (Some(at.clone()), needs.clone(), level.clone()),
+                        [needs, level] => (None, needs.clone(), level.clone()),
+                        _ => continue,
                     };
                     c.prerequisites.push(Prerequisite {
                         at,
@@ -589,70 +399,61 @@ impl Lower<'_> {
                         span: pspan,
                     });
                 }
-                Rule::note => c.notes.push(self.note(p)),
+                K::Note => c.notes.extend(self.note(p)),
                 _ => {}
             }
         }
         c
     }
 
-    fn requirement(&mut self, pair: Pair<Rule>) -> Requirement {
-        let span = self.span(&pair);
-        let mut inner = pair.into_inner();
-        let necessity = match inner.next().expect("necessity").as_str().starts_with("desirable") {
-            true => Necessity::Desirable,
-            false => Necessity::Essential,
+    fn requirement(&mut self, node: &SyntaxNode) -> Option<Requirement> {
+        let necessity = match keywords(node).first().map(String::as_str) {
+            Some("desirable") => Necessity::Desirable,
+            _ => Necessity::Essential,
         };
-        let cond = inner.next().expect("condition");
-        let condition = match cond.as_rule() {
-            Rule::all_in => {
-                let mut q = self.parts(cond).into_iter();
-                let domain = self.ident(q.next().expect("domain"));
-                let level = self.ident(q.next().expect("level"));
-                Condition::AllIn { domain, level }
-            }
-            Rule::count_of => {
-                let mut q = self.parts(cond).into_iter().collect::<Vec<_>>();
-                let level = self.ident(q.pop().expect("level"));
-                let mut q = q.into_iter();
-                let quantity = q.next().expect("quantity");
-                let qspan = self.span(&quantity);
-                let count = match quantity.as_str() {
+        let cond = node.children().next()?;
+        let ids = idents(&cond);
+        let condition = match (cond.kind(), ids.as_slice()) {
+            (K::AllIn, [domain, level]) => Condition::AllIn {
+                domain: domain.clone(),
+                level: level.clone(),
+            },
+            (K::CountOf, [of @ .., level]) => {
+                let quantity = cond
+                    .children_with_tokens()
+                    .filter_map(|e| e.into_token())
+                    .find(|t| !t.kind().is_trivia())?;
+                let qspan = token_span(&quantity);
+                let count = match quantity.text() {
                     "any" => Count::Any(qspan),
                     "all" => Count::All(qspan),
-                    _ => Count::Exactly(self.number(quantity), qspan),
+                    _ => Count::Exactly(self.number(&quantity), qspan),
                 };
-                let of = q.map(|p| self.ident(p)).collect();
-                Condition::CountOf { count, of, level }
+                Condition::CountOf {
+                    count,
+                    of: of.to_vec(),
+                    level: level.clone(),
+                }
             }
-            Rule::experience => {
-                let mut q = self.parts(cond).into_iter();
-                let time = self.duration(q.next().expect("duration"));
-                let role = self.ident(q.next().expect("role"));
-                Condition::Experience { time, role }
-            }
-            Rule::level_req => {
-                let mut q = self.parts(cond).into_iter();
-                let competency = self.ident(q.next().expect("competency"));
-                let level = self.ident(q.next().expect("level"));
-                Condition::Level { competency, level }
-            }
-            _ => {
-                let name = self.ident(self.parts(cond).into_iter().next().expect("name"));
-                Condition::Named { name }
-            }
+            (K::Experience, [role]) => Condition::Experience {
+                time: self.duration(&child(&cond, K::Duration)?)?,
+                role: role.clone(),
+            },
+            (K::LevelReq, [competency, level]) => Condition::Level {
+                competency: competency.clone(),
+                level: level.clone(),
+            },
+            (K::NamedReq, [name]) => Condition::Named { name: name.clone() },
+            _ => return None,
         };
-        Requirement {
+        Some(Requirement {
             necessity,
             condition,
-            span,
-        }
+            span: node_span(node),
+        })
     }
 
-    fn credential(&mut self, pair: Pair<Rule>, span: Span) -> Credential {
-        let mut parts = self.parts(pair).into_iter();
-        let id = self.ident(parts.next().expect("credential id"));
-        let title = self.text(parts.next().expect("credential title"));
+    fn credential(&mut self, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> Credential {
         let mut c = Credential {
             id,
             title,
@@ -663,32 +464,28 @@ impl Lower<'_> {
             span,
         };
         let (mut k, mut d) = (None, None);
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::credential_kind => {
-                    let id = self.prop_ident(p);
-                    once(&mut c.kind, &mut k, id, pspan, "kind", self.errors);
+        for p in lines {
+            let pspan = node_span(p);
+            match p.kind() {
+                K::CredentialKind => {
+                    if let Some(id) = first_ident(p) {
+                        once(&mut c.kind, &mut k, id, pspan, "kind", self.errors);
+                    }
                 }
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut c.description, &mut d, t, pspan, "description", self.errors);
+                K::Description => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut c.description, &mut d, t, pspan, "description", self.errors);
+                    }
                 }
-                Rule::requirement => {
-                    let r = self.requirement(p);
-                    c.requirements.push(r);
-                }
-                Rule::note => c.notes.push(self.note(p)),
+                K::Requirement => c.requirements.extend(self.requirement(p)),
+                K::Note => c.notes.extend(self.note(p)),
                 _ => {}
             }
         }
         c
     }
 
-    fn role(&mut self, pair: Pair<Rule>, span: Span) -> Role {
-        let mut parts = self.parts(pair).into_iter();
-        let id = self.ident(parts.next().expect("role id"));
-        let title = self.text(parts.next().expect("role title"));
+    fn role(&mut self, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> Role {
         let mut role = Role {
             id,
             title,
@@ -700,41 +497,34 @@ impl Lower<'_> {
             span,
         };
         let (mut e, mut d) = (None, None);
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::entry => {
-                    once(&mut role.entry, &mut e, pspan, pspan, "entry", self.errors);
+        for p in lines {
+            let pspan = node_span(p);
+            match p.kind() {
+                K::Entry => once(&mut role.entry, &mut e, pspan, pspan, "entry", self.errors),
+                K::After => {
+                    if let Some(from) = first_ident(p) {
+                        let min_time = child(p, K::Duration).and_then(|t| self.duration(&t));
+                        role.after.push(After {
+                            role: from,
+                            min_time,
+                            span: pspan,
+                        });
+                    }
                 }
-                Rule::after => {
-                    let mut q = self.parts(p).into_iter();
-                    let from = self.ident(q.next().expect("after role"));
-                    let min_time = q.next().map(|t| self.duration(t));
-                    role.after.push(After {
-                        role: from,
-                        min_time,
-                        span: pspan,
-                    });
+                K::Requirement => role.requirements.extend(self.requirement(p)),
+                K::Description => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut role.description, &mut d, t, pspan, "description", self.errors);
+                    }
                 }
-                Rule::requirement => {
-                    let r = self.requirement(p);
-                    role.requirements.push(r);
-                }
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut role.description, &mut d, t, pspan, "description", self.errors);
-                }
-                Rule::note => role.notes.push(self.note(p)),
+                K::Note => role.notes.extend(self.note(p)),
                 _ => {}
             }
         }
         role
     }
 
-    fn crosswalk(&mut self, pair: Pair<Rule>, span: Span) -> Crosswalk {
-        let mut parts = self.parts(pair).into_iter();
-        let id = self.ident(parts.next().expect("crosswalk id"));
-        let title = self.text(parts.next().expect("crosswalk title"));
+    fn crosswalk(&mut self, id: Ident, title: Text, lines: &[SyntaxNode], span: Span) -> Crosswalk {
         let mut cw = Crosswalk {
             id,
             title,
@@ -746,46 +536,39 @@ impl Lower<'_> {
             span,
         };
         let (mut b, mut d) = (None, None);
-        for p in parts {
-            let pspan = self.span(&p);
-            match p.as_rule() {
-                Rule::between => {
-                    let mut q = self.parts(p).into_iter();
-                    let from = self.ident(q.next().expect("from"));
-                    let to = self.ident(q.next().expect("to"));
-                    once(&mut cw.between, &mut b, (from, to), pspan, "from", self.errors);
+        for p in lines {
+            let pspan = node_span(p);
+            match (p.kind(), idents(p).as_slice()) {
+                (K::Between, [from, to]) => {
+                    once(&mut cw.between, &mut b, (from.clone(), to.clone()), pspan, "from", self.errors);
                 }
-                Rule::level_map => {
-                    let mut q = self.parts(p).into_iter();
-                    let from = self.ident(q.next().expect("from level"));
-                    let to = self.ident(q.next().expect("to level"));
-                    cw.levels.push(LevelMap { from, to, span: pspan });
-                }
-                Rule::mapping => {
-                    let mut q = self.parts(p).into_iter();
-                    let from = self.ident(q.next().expect("from element"));
-                    let to = self.ident(q.next().expect("to element"));
-                    let closeness = match q.next().expect("closeness").as_str() {
-                        "exact" => Closeness::Exact,
-                        "close" => Closeness::Close,
-                        "broader" => Closeness::Broader,
-                        "narrower" => Closeness::Narrower,
+                (K::LevelMap, [from, to]) => cw.levels.push(LevelMap {
+                    from: from.clone(),
+                    to: to.clone(),
+                    span: pspan,
+                }),
+                (K::Mapping, [from, to]) => {
+                    let closeness = match keywords(p).iter().map(String::as_str).find(|k| is_closeness(k)) {
+                        Some("exact") => Closeness::Exact,
+                        Some("close") => Closeness::Close,
+                        Some("broader") => Closeness::Broader,
+                        Some("narrower") => Closeness::Narrower,
                         _ => Closeness::Related,
                     };
-                    let rationale = q.next().map(|t| self.text(t));
                     cw.mappings.push(Mapping {
-                        from,
-                        to,
+                        from: from.clone(),
+                        to: to.clone(),
                         closeness,
-                        rationale,
+                        rationale: text_child(p),
                         span: pspan,
                     });
                 }
-                Rule::description => {
-                    let t = self.prop_text(p);
-                    once(&mut cw.description, &mut d, t, pspan, "description", self.errors);
+                (K::Description, _) => {
+                    if let Some(t) = text_child(p) {
+                        once(&mut cw.description, &mut d, t, pspan, "description", self.errors);
+                    }
                 }
-                Rule::note => cw.notes.push(self.note(p)),
+                (K::Note, _) => cw.notes.extend(self.note(p)),
                 _ => {}
             }
         }
@@ -793,49 +576,35 @@ impl Lower<'_> {
     }
 }
 
-fn is_keyword(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::k_after
-            | Rule::k_all
-            | Rule::k_as
-            | Rule::k_at
-            | Rule::k_because
-            | Rule::k_credential
-            | Rule::k_crosswalk
-            | Rule::k_default
-            | Rule::k_description
-            | Rule::k_domain
-            | Rule::k_entry
-            | Rule::k_evidence
-            | Rule::k_extends
-            | Rule::k_for
-            | Rule::k_framework
-            | Rule::k_from
-            | Rule::k_import
-            | Rule::k_in
-            | Rule::k_indicator
-            | Rule::k_kind
-            | Rule::k_level
-            | Rule::k_levels
-            | Rule::k_map
-            | Rule::k_needs
-            | Rule::k_of
-            | Rule::k_on
-            | Rule::k_owner
-            | Rule::k_ranked
-            | Rule::k_rated
-            | Rule::k_role
-            | Rule::k_scale
-            | Rule::k_sector
-            | Rule::k_source
-            | Rule::k_to
-            | Rule::k_valid
-            | Rule::k_version
-    )
+fn is_closeness(word: &str) -> bool {
+    matches!(word, "exact" | "close" | "broader" | "narrower" | "related")
 }
 
-fn unescape_into(raw: &str, out: &mut String) {
+/// The levels of a `levels` line, lowest first: its names, and the quoted
+/// ones of a line built leniently (`levels "a" < "b"`) when they can be ids.
+fn levels(node: &SyntaxNode) -> Vec<Ident> {
+    let mut out = Vec::new();
+    for e in node.children_with_tokens() {
+        match e {
+            rowan::NodeOrToken::Token(t) if t.kind() == K::Ident => out.push(ident(&t)),
+            rowan::NodeOrToken::Node(n) if n.kind() == K::Error => {
+                for t in tokens(&n, K::Quoted) {
+                    let name = crate::parser::unquote(t.text());
+                    if vocab::is_id(&name) {
+                        out.push(Ident {
+                            name,
+                            span: token_span(&t),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+pub(crate) fn unescape_into(raw: &str, out: &mut String) {
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
         if c != '\\' {
