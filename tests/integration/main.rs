@@ -8,6 +8,7 @@ mod diagnostics;
 mod export;
 mod hostile;
 mod library;
+mod lossless;
 mod parser;
 mod properties;
 mod queries;

@@ -1,0 +1,95 @@
+//! The syntax tree is lossless: printing the tree of any input gives back
+//! the input, byte for byte, whatever mistakes it holds.
+
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn lfw_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("entry");
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "lfw") {
+            out.push(entry.into_path());
+        }
+    }
+}
+
+/// Every fixture and every bundled framework, with its text.
+pub fn corpus() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    lfw_files(&root.join("tests/fixtures"), &mut files);
+    lfw_files(&root.join("frameworks"), &mut files);
+    assert!(files.len() > 30, "the corpus covers every fixture");
+    files
+        .into_iter()
+        .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+        .collect()
+}
+
+fn round_trips(text: &str) -> Result<(), TestCaseError> {
+    let parsed = lfw_syntax::parse(text);
+    prop_assert_eq!(parsed.tree.to_string(), text);
+    Ok(())
+}
+
+#[test]
+fn every_file_of_the_corpus_round_trips() {
+    for (path, text) in corpus() {
+        let parsed = lfw_syntax::parse(&text);
+        assert_eq!(parsed.tree.to_string(), text, "{}", path.display());
+    }
+}
+
+/// Comments and blank lines are in the tree as tokens, where they were.
+#[test]
+fn comments_are_tokens_of_the_tree() {
+    let text = "// about the file\n\nframework f \"F\" // trailing\n  // inside\n  version \"1\"\n";
+    let parsed = lfw_syntax::parse(text);
+    let comments: Vec<String> = parsed
+        .tree
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(|t| t.kind() == lfw_syntax::SyntaxKind::Comment)
+        .map(|t| t.text().to_string())
+        .collect();
+    assert_eq!(comments, ["// about the file", "// trailing", "// inside"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_round_trips(text in "\\PC{0,400}") {
+        round_trips(&text)?;
+    }
+
+    #[test]
+    fn any_line_structure_round_trips(text in "[a-z \"<>(),/\\\\\r\t\n0-9-]{0,300}") {
+        round_trips(&text)?;
+    }
+
+    /// The corpus with characters deleted, inserted and replaced at random.
+    #[test]
+    fn mutated_corpus_round_trips(
+        file in 0usize..1000,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..3, prop::sample::select(vec!['"', '\n', ' ', '<', ',', '(', '/', 'a', 'é', '\r', '\\'])), 1..20),
+    ) {
+        let corpus = corpus();
+        let (_, text) = &corpus[file % corpus.len()];
+        let mut chars: Vec<char> = text.chars().collect();
+        for (at, op, c) in edits {
+            if chars.is_empty() {
+                chars.push(c);
+                continue;
+            }
+            let i = at.index(chars.len());
+            match op {
+                0 => { chars.remove(i); }
+                1 => chars.insert(i, c),
+                _ => chars[i] = c,
+            }
+        }
+        let text: String = chars.into_iter().collect();
+        round_trips(&text)?;
+    }
+}
