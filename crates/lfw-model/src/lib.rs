@@ -8,6 +8,7 @@
 //! of profiles, readiness or output formats other than its own JSON export.
 
 mod check;
+pub mod code;
 mod compile;
 pub mod diagnostic;
 pub mod export;
@@ -19,6 +20,7 @@ mod resolve;
 pub mod source;
 mod suggest;
 
+pub use code::Code;
 pub use compile::{compile, compile_str, Compilation};
 pub use diagnostic::{Diagnostic, Severity};
 pub use graph::cycles;
