@@ -1,12 +1,11 @@
-//! The one diagnostic type every layer reports in, and its miette adapter.
+//! The one diagnostic type every layer reports in, and its JSON form.
 //!
 //! Layers build [`Diagnostic`]s as plain data (the wording of each kind lives
 //! in `crate::report` for the compiler); rendering — fancy or plain — is the
-//! binary's business. [`Diagnostic::with_sources`] gives miette what it needs.
+//! binary's business, and so is miette.
 
 use crate::source::{FileId, Loc, Sources};
 use serde::Serialize;
-use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -95,16 +94,6 @@ impl Diagnostic {
         self.primary.as_ref().map(|l| l.loc.file)
     }
 
-    /// Pairs the diagnostic with its sources, for miette to render.
-    pub fn with_sources<'a>(&'a self, sources: &'a Sources) -> WithSources<'a> {
-        WithSources {
-            diagnostic: self,
-            sources,
-            file: self.file(),
-            labels: None,
-        }
-    }
-
     /// The diagnostic as the JSON object `lfw check --format json` prints
     /// (documented in docs/json.md).
     pub fn to_json(&self, sources: &Sources) -> serde_json::Value {
@@ -146,107 +135,5 @@ impl Diagnostic {
         }
         map.insert("related".into(), self.related.iter().map(place).collect());
         obj
-    }
-}
-
-/// A diagnostic and the sources its spans point into. Labels in other files
-/// than the primary one become related diagnostics, each with its own file.
-pub struct WithSources<'a> {
-    diagnostic: &'a Diagnostic,
-    sources: &'a Sources,
-    file: Option<FileId>,
-    /// For a related note: the one label it shows.
-    labels: Option<&'a Label>,
-}
-
-impl fmt::Debug for WithSources<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
-    }
-}
-
-impl fmt::Display for WithSources<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.labels {
-            Some(label) => write!(f, "{}", label.text),
-            None => f.write_str(&self.diagnostic.message),
-        }
-    }
-}
-
-impl std::error::Error for WithSources<'_> {}
-
-impl miette::Diagnostic for WithSources<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        match self.labels {
-            Some(_) => None,
-            None => Some(Box::new(self.diagnostic.code)),
-        }
-    }
-
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match (self.labels, self.diagnostic.severity) {
-            (Some(_), _) => miette::Severity::Advice,
-            (None, Severity::Error) => miette::Severity::Error,
-            (None, Severity::Warning) => miette::Severity::Warning,
-        })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        match (self.labels, &self.diagnostic.help) {
-            (None, Some(h)) => Some(Box::new(h)),
-            _ => None,
-        }
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        let file = self.file?;
-        let src = self.sources.get(file);
-        Some(&src.named as &dyn miette::SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let file = self.file?;
-        let labels: Vec<&Label> = match self.labels {
-            Some(label) => vec![label],
-            None => self
-                .diagnostic
-                .primary
-                .iter()
-                .chain(self.diagnostic.related.iter().filter(|l| l.loc.file == file))
-                .collect(),
-        };
-        let primary = self.diagnostic.primary.as_ref();
-        Some(Box::new(labels.into_iter().map(move |l| {
-            let span = (l.loc.span.start, l.loc.span.len());
-            let text = (!l.text.is_empty()).then(|| l.text.clone());
-            if Some(l) == primary && self.labels.is_none() {
-                miette::LabeledSpan::new_primary_with_span(text, span)
-            } else {
-                miette::LabeledSpan::new_with_span(text, span)
-            }
-        })))
-    }
-
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
-        None
-    }
-}
-
-impl<'a> WithSources<'a> {
-    /// Related labels that live in another file than the primary one, each
-    /// as a note of its own (miette shows one source per diagnostic).
-    pub fn notes(&self) -> Vec<WithSources<'a>> {
-        self.diagnostic
-            .related
-            .iter()
-            .filter(|l| Some(l.loc.file) != self.file)
-            .map(|l| WithSources {
-                diagnostic: self.diagnostic,
-                sources: self.sources,
-                file: Some(l.loc.file),
-                labels: Some(l),
-            })
-            .collect()
     }
 }

@@ -22,7 +22,7 @@ mod suggest;
 
 pub use code::Code;
 pub use compile::{compile, compile_str, Compilation};
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Label, Severity};
 pub use graph::cycles;
 pub use load::{Read, ReadError, MAX_SOURCE_BYTES};
 pub use model::*;
