@@ -19,7 +19,7 @@ pub fn use_colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub fn diagnostic(d: &Diagnostic, sources: &Sources, colour: bool) -> String {
+pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -> String {
     let theme = if colour {
         GraphicalTheme::unicode()
     } else {
@@ -69,20 +69,20 @@ impl SourceCode for Named<'_> {
 /// A diagnostic as miette renders it, with the one source it shows. miette
 /// shows one source per report, so labels in another file than the primary
 /// one become notes of their own, each with its own source.
-struct Report<'a> {
-    diagnostic: &'a Diagnostic,
+struct Report<'a, P> {
+    diagnostic: &'a Diagnostic<P>,
     source: Option<Named<'a>>,
     file: Option<FileId>,
     /// For a note: the one label it shows.
     note: Option<&'a Label>,
 }
 
-impl<'a> Report<'a> {
-    fn new(diagnostic: &'a Diagnostic, sources: &'a Sources) -> Report<'a> {
+impl<'a, P> Report<'a, P> {
+    fn new(diagnostic: &'a Diagnostic<P>, sources: &'a Sources) -> Report<'a, P> {
         Report::in_file(diagnostic, sources, diagnostic.file(), None)
     }
 
-    fn in_file(diagnostic: &'a Diagnostic, sources: &'a Sources, file: Option<FileId>, note: Option<&'a Label>) -> Report<'a> {
+    fn in_file(diagnostic: &'a Diagnostic<P>, sources: &'a Sources, file: Option<FileId>, note: Option<&'a Label>) -> Report<'a, P> {
         let source = file.map(|id| {
             let file = sources.get(id);
             Named {
@@ -100,7 +100,7 @@ impl<'a> Report<'a> {
 
     /// Related labels that live in another file than the primary one, each
     /// as a note of its own.
-    fn notes(&self, sources: &'a Sources) -> Vec<Report<'a>> {
+    fn notes(&self, sources: &'a Sources) -> Vec<Report<'a, P>> {
         self.diagnostic
             .related
             .iter()
@@ -110,13 +110,13 @@ impl<'a> Report<'a> {
     }
 }
 
-impl fmt::Debug for Report<'_> {
+impl<P: fmt::Debug> fmt::Debug for Report<'_, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.diagnostic, f)
     }
 }
 
-impl fmt::Display for Report<'_> {
+impl<P> fmt::Display for Report<'_, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.note {
             Some(label) => f.write_str(&label.text),
@@ -125,9 +125,9 @@ impl fmt::Display for Report<'_> {
     }
 }
 
-impl std::error::Error for Report<'_> {}
+impl<P: fmt::Debug> std::error::Error for Report<'_, P> {}
 
-impl miette::Diagnostic for Report<'_> {
+impl<P: fmt::Debug> miette::Diagnostic for Report<'_, P> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         match self.note {
             Some(_) => None,

@@ -6,9 +6,10 @@
 //! bounded size, then each partition is read as a whole. Each batch is
 //! judged on every core.
 
+use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
 use crate::readiness::{readiness, Question, Readiness};
-use lfw_model::{Diagnostic, Framework, RoleId};
+use lfw_model::{Framework, RoleId};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -136,7 +137,7 @@ pub trait Sink {
     /// for CSV files split into parts, part by part.
     fn person(&mut self, row: &PersonRow);
     /// A profile that could not be used.
-    fn problem(&mut self, d: &Diagnostic);
+    fn problem(&mut self, d: &ProfileDiagnostic);
     /// Whether to stop early (the reader has gone away).
     fn stopped(&self) -> bool {
         false
@@ -242,7 +243,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                     )),
                     Err(e) => {
                         summary.invalid += 1;
-                        sink.problem(&profile::unreadable(&shown, Some(number), &e.to_string()));
+                        sink.problem(&profile::unreadable(&shown, Some(number), Unreadable::Format(e.to_string())));
                         if opts.strict {
                             return Err(Stop::Strict);
                         }
@@ -265,7 +266,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
     Ok(summary)
 }
 
-type Judged = (Result<PersonRow, Vec<Diagnostic>>, Summary);
+type Judged = (Result<PersonRow, Vec<ProfileDiagnostic>>, Summary);
 
 /// Judges a batch on `threads` threads; results come back in input order,
 /// each with the summary of that one person.
@@ -306,7 +307,7 @@ fn judge_batch(fw: &Framework, role: RoleId, batch: Vec<(ProfileInput, Origin)>,
 fn read_rows(
     path: &Path,
     shown: &str,
-    problems: &mut Vec<Diagnostic>,
+    problems: &mut Vec<ProfileDiagnostic>,
     mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut reader = csv::ReaderBuilder::new()
@@ -325,11 +326,15 @@ fn read_rows(
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 match record.deserialize::<CsvRow>(Some(&headers)) {
                     Ok(row) => each(row, line)?,
-                    Err(e) => problems.push(profile::unreadable(shown, Some(line), &e.to_string())),
+                    Err(e) => problems.push(profile::unreadable(shown, Some(line), Unreadable::Format(e.to_string()))),
                 }
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(Stop::Io(format!("cannot read `{shown}`: {e}"))),
-            Err(e) => problems.push(profile::unreadable(shown, e.position().map(|p| p.line()), &e.to_string())),
+            Err(e) => problems.push(profile::unreadable(
+                shown,
+                e.position().map(|p| p.line()),
+                Unreadable::Format(e.to_string()),
+            )),
         }
     }
 }
@@ -352,7 +357,7 @@ type Part = Vec<(ProfileInput, u64)>;
 /// memory does not grow with the number of people. Rows of one person always
 /// land in the same part.
 /// `each` gets every part with the problems found so far.
-fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<Diagnostic>) -> Result<(), Stop>) -> Result<(), Stop> {
+fn csv_parts(path: &Path, shown: &str, mut each: impl FnMut(Part, Vec<ProfileDiagnostic>) -> Result<(), Stop>) -> Result<(), Stop> {
     let mut problems = Vec::new();
     let size = std::fs::metadata(path)
         .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?

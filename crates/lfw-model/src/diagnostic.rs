@@ -1,9 +1,14 @@
 //! The one diagnostic type every layer reports in, and its JSON form.
 //!
-//! Layers build [`Diagnostic`]s as plain data (the wording of each kind lives
-//! in `crate::report` for the compiler); rendering — fancy or plain — is the
-//! binary's business, and so is miette.
+//! A [`Diagnostic`] is plain data: what it is about as a typed payload (the
+//! compiler's [`crate::Problem`], or another layer's own), and the words and
+//! places derived from that payload by the layer's one wording module
+//! (`crate::report` for the compiler). Keeping the derived words on the
+//! value keeps every renderer simple; rendering itself, fancy or plain, is
+//! the binary's business.
 
+use crate::code::Code;
+use crate::problem::Problem;
 use crate::source::{FileId, Loc, Sources};
 use serde::Serialize;
 
@@ -14,17 +19,30 @@ pub enum Severity {
     Warning,
 }
 
+/// What a diagnostic is about, as data. The payload decides the code and
+/// the severity, so that the two can never disagree with what it says.
+pub trait Payload {
+    fn code(&self) -> Code;
+
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label {
     pub loc: Loc,
     pub text: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Diagnostic {
-    /// Stable, e.g. `lfw::unknown-reference`.
-    pub code: &'static str,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic<P = Problem> {
+    /// Stable, e.g. `lfw::unknown-reference`; always `problem.code()`.
+    pub code: Code,
     pub severity: Severity,
+    /// What the diagnostic is about: the names, places and numbers its
+    /// words are made from.
+    pub problem: P,
     /// One sentence a non-programmer understands.
     pub message: String,
     pub help: Option<String>,
@@ -38,53 +56,70 @@ pub struct Diagnostic {
     pub path: Option<String>,
 }
 
-impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code,
-            severity: Severity::Error,
+/// The words of a diagnostic and the places they label, before they are
+/// joined to the payload they describe. Only wording modules build one.
+#[derive(Clone, Debug, Default)]
+pub struct Wording {
+    message: String,
+    help: Option<String>,
+    primary: Option<Label>,
+    related: Vec<Label>,
+    path: Option<String>,
+}
+
+impl Wording {
+    pub fn new(message: impl Into<String>) -> Wording {
+        Wording {
             message: message.into(),
-            help: None,
-            primary: None,
-            related: Vec::new(),
-            path: None,
+            ..Wording::default()
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
-    }
-
-    pub fn at(mut self, loc: Loc, text: impl Into<String>) -> Diagnostic {
+    pub fn at(mut self, loc: Loc, text: impl Into<String>) -> Wording {
         self.primary = Some(Label { loc, text: text.into() });
         self
     }
 
-    pub fn also(mut self, loc: Loc, text: impl Into<String>) -> Diagnostic {
+    /// The main place when there is one (a file named on the command line
+    /// has none).
+    pub fn maybe_at(self, loc: Option<Loc>, text: impl Into<String>) -> Wording {
+        match loc {
+            Some(loc) => self.at(loc, text),
+            None => self,
+        }
+    }
+
+    pub fn also(mut self, loc: Loc, text: impl Into<String>) -> Wording {
         self.related.push(Label { loc, text: text.into() });
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn help(mut self, help: impl Into<String>) -> Wording {
         self.help = Some(help.into());
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
-        if help.is_some() {
-            self.help = help;
-        }
-        self
-    }
-
-    pub fn path(mut self, path: impl Into<String>) -> Diagnostic {
+    pub fn path(mut self, path: impl Into<String>) -> Wording {
         self.path = Some(path.into());
         self
     }
 
+    /// The diagnostic of `problem`, in these words.
+    pub fn about<P: Payload>(self, problem: P) -> Diagnostic<P> {
+        Diagnostic {
+            code: problem.code(),
+            severity: problem.severity(),
+            problem,
+            message: self.message,
+            help: self.help,
+            primary: self.primary,
+            related: self.related,
+            path: self.path,
+        }
+    }
+}
+
+impl<P> Diagnostic<P> {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -113,7 +148,7 @@ impl Diagnostic {
             })
         };
         let mut obj = serde_json::json!({
-            "code": self.code,
+            "code": self.code.as_str(),
             "severity": self.severity,
             "message": self.message,
             "help": self.help,
