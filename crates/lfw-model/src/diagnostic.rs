@@ -35,6 +35,13 @@ pub struct Label {
     pub text: String,
 }
 
+/// A machine-applicable edit: replace the text at `loc` with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fix {
+    pub loc: Loc,
+    pub replacement: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic<P = Problem> {
     /// Stable, e.g. `lfw::unknown-reference`; always `problem.code()`.
@@ -54,6 +61,8 @@ pub struct Diagnostic<P = Problem> {
     pub related: Vec<Label>,
     /// A file the diagnostic is about when there is no span (unreadable files).
     pub path: Option<String>,
+    /// Edits that resolve it, for tools to apply.
+    pub fixes: Vec<Fix>,
 }
 
 /// The words of a diagnostic and the places they label, before they are
@@ -115,11 +124,22 @@ impl Wording {
             primary: self.primary,
             related: self.related,
             path: self.path,
+            fixes: Vec::new(),
         }
     }
 }
 
 impl<P> Diagnostic<P> {
+    /// Adds an edit that resolves the diagnostic: `replacement` in place of
+    /// the text at `loc`.
+    pub fn fix(mut self, loc: Loc, replacement: impl Into<String>) -> Diagnostic<P> {
+        self.fixes.push(Fix {
+            loc,
+            replacement: replacement.into(),
+        });
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -169,6 +189,74 @@ impl<P> Diagnostic<P> {
             }
         }
         map.insert("related".into(), self.related.iter().map(place).collect());
+        // Absent rather than empty, so documents without fixes read as they
+        // always have.
+        if !self.fixes.is_empty() {
+            let fix = |f: &Fix| {
+                serde_json::json!({
+                    "file": sources.get(f.loc.file).path.display().to_string(),
+                    "start": f.loc.span.start,
+                    "end": f.loc.span.end,
+                    "replacement": f.replacement,
+                })
+            };
+            map.insert("fixes".into(), self.fixes.iter().map(fix).collect());
+        }
         obj
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Wanted;
+    use crate::report;
+    use lfw_syntax::Span;
+    use std::path::PathBuf;
+
+    fn one_file(text: &str) -> (Sources, FileId) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("ranks.lfw"), text.to_string());
+        (sources, file)
+    }
+
+    /// A misspelt name whose suggestion is an edit of the name's own span.
+    #[test]
+    fn a_fix_is_printed_with_its_file_and_offsets() {
+        let (sources, file) = one_file("  requires judgment at strong\n");
+        let at = Loc::new(file, Span::new(11, 19));
+        let d = report::diagnostic(Problem::UnknownReference {
+            name: "judgment".into(),
+            wanted: Wanted::Competency,
+            suggestion: Some("judgement".into()),
+            at,
+        });
+        assert_eq!(
+            d.fixes,
+            vec![Fix {
+                loc: at,
+                replacement: "judgement".into()
+            }]
+        );
+        let json = d.to_json(&sources);
+        assert_eq!(
+            json["fixes"],
+            serde_json::json!([{ "file": "ranks.lfw", "start": 11, "end": 19, "replacement": "judgement" }])
+        );
+        let keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(keys[keys.len() - 2..], ["related", "fixes"], "fixes come last");
+    }
+
+    #[test]
+    fn without_fixes_there_is_no_key() {
+        let (sources, file) = one_file("  requires judgment at strong\n");
+        let d = report::diagnostic(Problem::UnknownReference {
+            name: "judgment".into(),
+            wanted: Wanted::Competency,
+            suggestion: None,
+            at: Loc::new(file, Span::new(11, 19)),
+        });
+        assert!(d.fixes.is_empty());
+        assert!(d.to_json(&sources).get("fixes").is_none());
     }
 }

@@ -24,7 +24,7 @@ mod suggest;
 
 pub use code::Code;
 pub use compile::{compile, compile_str, Compilation};
-pub use diagnostic::{Diagnostic, Label, Payload, Severity, Wording};
+pub use diagnostic::{Diagnostic, Fix, Label, Payload, Severity, Wording};
 pub use graph::cycles;
 pub use load::{Read, ReadError, MAX_SOURCE_BYTES};
 pub use model::*;

@@ -125,9 +125,9 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// The diagnostic of a compiler problem: its words and its places.
-/// Everything the words say comes from the payload, so the same problem is
-/// always worded the same way.
+/// The diagnostic of a compiler problem: its words, its places and, where
+/// the problem implies one, a fix. Everything the words say comes from the
+/// payload, so the same problem is always worded the same way.
 pub fn diagnostic(problem: Problem) -> Diagnostic {
     let wording = match &problem {
         Problem::Syntax { file, error } => return syntax(*file, error),
@@ -198,7 +198,30 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::IncompleteCrosswalk { crosswalk, at } => incomplete_crosswalk(crosswalk, *at),
         Problem::CrosswalkLevelOrder { at, other } => crosswalk_level_order(*at, *other),
     };
-    wording.about(problem)
+    let fix = suggested_name(&problem);
+    let d = wording.about(problem);
+    match fix {
+        Some((at, name)) => d.fix(at, name),
+        None => d,
+    }
+}
+
+/// A did-you-mean names the one word to write instead of the misspelt one,
+/// so it doubles as an edit a tool can offer.
+fn suggested_name(problem: &Problem) -> Option<(Loc, String)> {
+    match problem {
+        Problem::UnknownReference {
+            suggestion: Some(name),
+            at,
+            ..
+        }
+        | Problem::UnknownLevel {
+            suggestion: Some(name),
+            at,
+            ..
+        } => Some((*at, name.clone())),
+        _ => None,
+    }
 }
 
 fn unreadable(path: &str, why: &ReadFailure, from: Option<Loc>) -> Wording {
