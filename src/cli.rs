@@ -594,7 +594,7 @@ fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>
 
 /// Prints diagnostics about inputs other than `.lfw` files (profiles),
 /// pointing into `sources` where they can.
-fn print_plain(diagnostics: &[Diagnostic], sources: &lfw_model::Sources) {
+fn print_plain(diagnostics: &[lfw_assess::ProfileDiagnostic], sources: &lfw_model::Sources) {
     let colour = render::use_colour();
     for d in diagnostics {
         crate::output::err(&render::diagnostic(d, sources, colour));
@@ -752,7 +752,7 @@ impl lfw_assess::cohort::Sink for CohortSink {
         crate::output::closed()
     }
 
-    fn problem(&mut self, d: &Diagnostic) {
+    fn problem(&mut self, d: &lfw_assess::ProfileDiagnostic) {
         self.problems += 1;
         crate::output::err(&render::diagnostic(d, &lfw_model::Sources::default(), self.colour));
     }

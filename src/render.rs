@@ -1,8 +1,14 @@
 //! Diagnostics for people: miette's graphical report, with colour only on a
 //! terminal and never when NO_COLOR is set.
+//!
+//! The libraries' diagnostics are plain data; this module is the only place
+//! that knows miette. It adapts a [`Diagnostic`] to `miette::Diagnostic` and
+//! names each source text for it as it renders, borrowing the text from
+//! [`Sources`] rather than keeping a second copy of every file.
 
-use lfw_model::{Diagnostic, Sources};
-use miette::{GraphicalReportHandler, GraphicalTheme};
+use lfw_model::{Diagnostic, FileId, Label, Severity, Sources};
+use miette::{GraphicalReportHandler, GraphicalTheme, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::fmt;
 use std::io::IsTerminal;
 
 /// The width reports are wrapped at: fixed, so output is the same
@@ -13,7 +19,7 @@ pub fn use_colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub fn diagnostic(d: &Diagnostic, sources: &Sources, colour: bool) -> String {
+pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -> String {
     let theme = if colour {
         GraphicalTheme::unicode()
     } else {
@@ -21,9 +27,9 @@ pub fn diagnostic(d: &Diagnostic, sources: &Sources, colour: bool) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false);
     let mut out = String::new();
-    let with = d.with_sources(sources);
-    let _ = handler.render_report(&mut out, &with);
-    for note in with.notes() {
+    let report = Report::new(d, sources);
+    let _ = handler.render_report(&mut out, &report);
+    for note in report.notes(sources) {
         let _ = handler.render_report(&mut out, &note);
     }
     if d.primary.is_none() {
@@ -31,4 +37,143 @@ pub fn diagnostic(d: &Diagnostic, sources: &Sources, colour: bool) -> String {
         out = out.trim_end().to_string() + "\n";
     }
     out
+}
+
+/// A source text with the path miette shows above its snippets. miette's
+/// own `NamedSource` owns its text, which would copy the whole file for
+/// every report; this borrows it.
+struct Named<'a> {
+    name: String,
+    text: &'a str,
+}
+
+impl SourceCode for Named<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// A diagnostic as miette renders it, with the one source it shows. miette
+/// shows one source per report, so labels in another file than the primary
+/// one become notes of their own, each with its own source.
+struct Report<'a, P> {
+    diagnostic: &'a Diagnostic<P>,
+    source: Option<Named<'a>>,
+    file: Option<FileId>,
+    /// For a note: the one label it shows.
+    note: Option<&'a Label>,
+}
+
+impl<'a, P> Report<'a, P> {
+    fn new(diagnostic: &'a Diagnostic<P>, sources: &'a Sources) -> Report<'a, P> {
+        Report::in_file(diagnostic, sources, diagnostic.file(), None)
+    }
+
+    fn in_file(diagnostic: &'a Diagnostic<P>, sources: &'a Sources, file: Option<FileId>, note: Option<&'a Label>) -> Report<'a, P> {
+        let source = file.map(|id| {
+            let file = sources.get(id);
+            Named {
+                name: file.path.display().to_string(),
+                text: &file.text,
+            }
+        });
+        Report {
+            diagnostic,
+            source,
+            file,
+            note,
+        }
+    }
+
+    /// Related labels that live in another file than the primary one, each
+    /// as a note of its own.
+    fn notes(&self, sources: &'a Sources) -> Vec<Report<'a, P>> {
+        self.diagnostic
+            .related
+            .iter()
+            .filter(|l| Some(l.loc.file) != self.file)
+            .map(|l| Report::in_file(self.diagnostic, sources, Some(l.loc.file), Some(l)))
+            .collect()
+    }
+}
+
+impl<P: fmt::Debug> fmt::Debug for Report<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl<P> fmt::Display for Report<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.note {
+            Some(label) => f.write_str(&label.text),
+            None => f.write_str(&self.diagnostic.message),
+        }
+    }
+}
+
+impl<P: fmt::Debug> std::error::Error for Report<'_, P> {}
+
+impl<P: fmt::Debug> miette::Diagnostic for Report<'_, P> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        match self.note {
+            Some(_) => None,
+            None => Some(Box::new(self.diagnostic.code)),
+        }
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match (self.note, self.diagnostic.severity) {
+            (Some(_), _) => miette::Severity::Advice,
+            (None, Severity::Error) => miette::Severity::Error,
+            (None, Severity::Warning) => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        match (self.note, &self.diagnostic.help) {
+            (None, Some(h)) => Some(Box::new(h)),
+            _ => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        let file = self.file?;
+        let labels: Vec<&Label> = match self.note {
+            Some(label) => vec![label],
+            None => self
+                .diagnostic
+                .primary
+                .iter()
+                .chain(self.diagnostic.related.iter().filter(|l| l.loc.file == file))
+                .collect(),
+        };
+        let primary = self.diagnostic.primary.as_ref();
+        Some(Box::new(labels.into_iter().map(move |l| {
+            let span = (l.loc.span.start, l.loc.span.len());
+            let text = (!l.text.is_empty()).then(|| l.text.clone());
+            if Some(l) == primary && self.note.is_none() {
+                miette::LabeledSpan::new_primary_with_span(text, span)
+            } else {
+                miette::LabeledSpan::new_with_span(text, span)
+            }
+        })))
+    }
 }

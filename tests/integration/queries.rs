@@ -162,6 +162,6 @@ fn an_unknown_scale_is_reported_once_not_at_every_use() {
         "s.lfw",
         "framework f \"F\"\nskill a \"A\"\n  rated on nowhere\nrole r \"R\"\n  requires a at 1\n  desirable a at 2\n",
     );
-    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code).collect();
-    assert_eq!(codes, ["lfw::unknown-reference"]);
+    let codes: Vec<lfw_model::Code> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [lfw_model::Code::UnknownReference]);
 }

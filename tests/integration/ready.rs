@@ -181,6 +181,37 @@ fn every_bad_reference_in_a_profile_is_reported() {
     insta::assert_snapshot!("bad-references", run.stderr);
 }
 
+/// What the messages above say in words, the payloads say as data.
+#[test]
+fn a_profile_problem_carries_what_it_is_about() {
+    use lfw_assess::problem::{Element, ProfileProblem};
+    let c = lfw_model::compile(&[SERVICES.into()], &|p: &std::path::Path| Ok(std::fs::read(p)?));
+    let mut sources = c.sources.clone();
+    let path = std::path::Path::new("tests/fixtures/ready/bad-references.json");
+    let (input, origin) = lfw_assess::read::read_one(path, None, &mut sources).expect("readable");
+    let problems = lfw_assess::bind(&input, &c.frameworks[0], &origin, Some(&sources)).expect_err("bad references");
+    let suggested: Vec<(Element, &str, Option<&str>)> = problems
+        .iter()
+        .filter_map(|d| match &d.problem {
+            ProfileProblem::UnknownElement {
+                kind, name, suggestion, ..
+            } => Some((*kind, name.as_str(), suggestion.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        suggested,
+        [
+            (Element::Role, "head-of-servise", Some("head-of-service")),
+            (Element::Competency, "managing-risks", Some("managing-risk")),
+            (Element::Credential, "ad-programe", Some("ad-programme")),
+        ]
+    );
+    for d in &problems {
+        assert_eq!(d.code, lfw_model::Payload::code(&d.problem), "the code is the payload's");
+    }
+}
+
 #[test]
 fn usage_errors() {
     let profile = "tests/fixtures/ready/head-one-gap.json";

@@ -103,8 +103,14 @@ fn duplicated_fixtures() {
 fn invalid_utf8_is_an_error_with_the_file_name() {
     let c = lfw_model::compile(&[PathBuf::from("bad.lfw")], &|_: &Path| Ok(vec![b'f', 0xff, 0xfe]));
     assert_eq!(c.diagnostics.len(), 1);
-    assert_eq!(c.diagnostics[0].code, "lfw::invalid-utf8");
+    assert_eq!(c.diagnostics[0].code, lfw_model::Code::InvalidUtf8);
     assert!(c.diagnostics[0].message.contains("bad.lfw"));
+    // The payload says the same as data: which file, and where it goes wrong.
+    let problem = &c.diagnostics[0].problem;
+    assert!(
+        matches!(problem, lfw_model::Problem::InvalidUtf8 { path, offset: 1, from: None } if path == "bad.lfw"),
+        "{problem:?}"
+    );
 }
 
 #[test]

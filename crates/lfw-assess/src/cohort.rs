@@ -7,9 +7,10 @@
 //! then each partition is read as a whole and removed. Each batch is
 //! judged on every core.
 
+use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
 use crate::readiness::{readiness, Question, Readiness};
-use lfw_model::{Diagnostic, Framework, RoleId};
+use lfw_model::{Framework, RoleId};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
@@ -138,7 +139,7 @@ pub trait Sink {
     /// for CSV files split into parts, part by part.
     fn person(&mut self, row: &PersonRow);
     /// A profile that could not be used.
-    fn problem(&mut self, d: &Diagnostic);
+    fn problem(&mut self, d: &ProfileDiagnostic);
     /// Whether to stop early (the reader has gone away).
     fn stopped(&self) -> bool {
         false
@@ -252,7 +253,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                     )),
                     Err(e) => {
                         summary.invalid += 1;
-                        sink.problem(&profile::unreadable(&shown, Some(number), &e.to_string()));
+                        sink.problem(&profile::unreadable(&shown, Some(number), Unreadable::Format(e.to_string())));
                         if opts.strict {
                             return Err(Stop::Strict);
                         }
@@ -275,7 +276,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
     Ok(summary)
 }
 
-type Judged = (Result<PersonRow, Vec<Diagnostic>>, Summary);
+type Judged = (Result<PersonRow, Vec<ProfileDiagnostic>>, Summary);
 
 /// Judges a batch on `threads` threads; results come back in input order,
 /// each with the summary of that one person.
@@ -316,7 +317,7 @@ fn judge_batch(fw: &Framework, role: RoleId, batch: Vec<(ProfileInput, Origin)>,
 fn read_rows(
     path: &Path,
     shown: &str,
-    problems: &mut Vec<Diagnostic>,
+    problems: &mut Vec<ProfileDiagnostic>,
     mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut reader = csv::ReaderBuilder::new()
@@ -335,11 +336,15 @@ fn read_rows(
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 match record.deserialize::<CsvRow>(Some(&headers)) {
                     Ok(row) => each(row, line)?,
-                    Err(e) => problems.push(profile::unreadable(shown, Some(line), &e.to_string())),
+                    Err(e) => problems.push(profile::unreadable(shown, Some(line), Unreadable::Format(e.to_string()))),
                 }
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(Stop::Io(format!("cannot read `{shown}`: {e}"))),
-            Err(e) => problems.push(profile::unreadable(shown, e.position().map(|p| p.line()), &e.to_string())),
+            Err(e) => problems.push(profile::unreadable(
+                shown,
+                e.position().map(|p| p.line()),
+                Unreadable::Format(e.to_string()),
+            )),
         }
     }
 }
@@ -356,7 +361,7 @@ fn csv_parts(
     path: &Path,
     shown: &str,
     scratch: &Path,
-    mut each: impl FnMut(Part, Vec<Diagnostic>) -> Result<(), Stop>,
+    mut each: impl FnMut(Part, Vec<ProfileDiagnostic>) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut problems = Vec::new();
     let size = std::fs::metadata(path)
@@ -386,7 +391,7 @@ fn csv_parts(
 /// in `dir`. Each file gets a fresh unpredictable name (`part-…`), is
 /// created only if no such path exists, and is readable by its owner only,
 /// since the rows are personal data; it is removed when dropped.
-fn split(path: &Path, shown: &str, dir: &Path, count: u64, problems: &mut Vec<Diagnostic>) -> Result<Vec<NamedTempFile>, Stop> {
+fn split(path: &Path, shown: &str, dir: &Path, count: u64, problems: &mut Vec<ProfileDiagnostic>) -> Result<Vec<NamedTempFile>, Stop> {
     let cannot_write = |e: &dyn std::fmt::Display| Stop::Io(format!("cannot write the parts of `{shown}` in `{}`: {e}", dir.display()));
     let mut writers = Vec::new();
     for _ in 0..count {
@@ -412,7 +417,7 @@ fn split(path: &Path, shown: &str, dir: &Path, count: u64, problems: &mut Vec<Di
 
 /// Reads one part back whole and removes it before its people are judged,
 /// so that personal data stays on disk no longer than needed.
-fn gather_part(part: NamedTempFile, shown: &str, problems: &mut Vec<Diagnostic>) -> Result<Part, Stop> {
+fn gather_part(part: NamedTempFile, shown: &str, problems: &mut Vec<ProfileDiagnostic>) -> Result<Part, Stop> {
     let cannot_read =
         |e: &dyn std::fmt::Display| Stop::Io(format!("cannot read back the part `{}` of `{shown}`: {e}", part.path().display()));
     let mut file = part.as_file();

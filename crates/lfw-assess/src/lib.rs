@@ -8,11 +8,14 @@
 
 pub mod cohort;
 pub mod date;
+pub mod problem;
 pub mod profile;
 pub mod read;
 pub mod readiness;
+mod report;
 pub mod route;
 
 pub use date::Date;
+pub use problem::{ProfileDiagnostic, ProfileProblem};
 pub use profile::{bind, Person, ProfileInput};
 pub use readiness::{readiness, Question, Readiness};

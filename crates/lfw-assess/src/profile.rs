@@ -3,7 +3,9 @@
 //! framework (every reference checked, never silently ignored).
 
 use crate::date::Date;
-use lfw_model::{did_you_mean, CompetencyId, CredentialId, Diagnostic, FileId, Framework, Loc, Rank, RoleId, Sources};
+use crate::problem::{Element, ProfileDiagnostic, ProfileProblem, Unreadable, Whose};
+use crate::report;
+use lfw_model::{did_you_mean, CompetencyId, CredentialId, FileId, Framework, Loc, Rank, RoleId, Sources};
 use lfw_syntax::Span;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -113,10 +115,11 @@ pub struct Origin {
 }
 
 impl Origin {
-    fn describe(&self, id: &str) -> String {
-        match self.line {
-            Some(line) => format!("profile `{id}` ({} line {line})", self.path),
-            None => format!("profile `{id}` ({})", self.path),
+    fn whose(&self, id: &str) -> Whose {
+        Whose {
+            id: id.to_string(),
+            path: self.path.clone(),
+            line: self.line,
         }
     }
 }
@@ -150,114 +153,94 @@ fn bare_field(text: &str, value: &str) -> Option<usize> {
 
 /// Checks a profile against a framework. All problems are reported, not
 /// only the first; with `sources`, each points at the value in the text.
-pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Option<&Sources>) -> Result<Person, Vec<Diagnostic>> {
+pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Option<&Sources>) -> Result<Person, Vec<ProfileDiagnostic>> {
     let mut problems = Vec::new();
-    let who = origin.describe(&input.id);
-    let mut problem = |code: &'static str, value: &str, message: String, help: String| {
-        let mut d = Diagnostic::error(code, message).help(help).path(origin.path.clone());
-        if let Some(loc) = locate(sources, origin, value) {
-            let label = match code {
-                "lfw::unknown-reference" => "not in the framework",
-                "lfw::unknown-level" => "not a level of this competency",
-                "lfw::invalid-date" => "not a date",
-                "lfw::profile-framework" => "another framework",
-                _ => "here",
-            };
-            d = d.at(loc, label);
-        }
-        problems.push(d);
-    };
+    let whose = origin.whose(&input.id);
+    let at = |value: &str| locate(sources, origin, value);
+    let mut found = |problem: ProfileProblem| problems.push(report::diagnostic(problem));
     if let Some(f) = &input.framework {
         if *f != fw.id {
-            problem(
-                "lfw::profile-framework",
-                f,
-                format!("In {who}, the profile is for the framework `{f}`, not `{}`.", fw.id),
-                "check the profile against the framework it was assessed in, or correct its `framework` field.".into(),
-            );
+            found(ProfileProblem::OtherFramework {
+                whose: whose.clone(),
+                named: f.clone(),
+                framework: fw.id.clone(),
+                at: at(f),
+            });
         }
     }
-    let date = |field: &str, value: &str, problem: &mut dyn FnMut(&'static str, &str, String, String)| {
+    let date = |field: String, value: &str, found: &mut dyn FnMut(ProfileProblem)| {
         let d = Date::parse(value);
         if d.is_none() {
-            problem(
-                "lfw::invalid-date",
-                value,
-                format!("In {who}, `{field}` is `{value}`, which is not a date."),
-                "write dates as YYYY-MM-DD, e.g. 2024-03-31.".into(),
-            );
+            found(ProfileProblem::InvalidDate {
+                whose: whose.clone(),
+                field,
+                value: value.to_string(),
+                at: at(value),
+            });
         }
         d
     };
-    let role_names = || fw.roles.iter().map(|r| r.id.as_str());
-    let role = |name: &str, field: &str, problem: &mut dyn FnMut(&'static str, &str, String, String)| {
+    let unknown = |field: String, kind: Element, name: &str, candidates: Vec<&str>| ProfileProblem::UnknownElement {
+        whose: whose.clone(),
+        field,
+        kind,
+        name: name.to_string(),
+        framework: fw.id.clone(),
+        suggestion: did_you_mean(name, candidates).map(str::to_string),
+        at: at(name),
+    };
+    let role = |name: &str, field: String, found: &mut dyn FnMut(ProfileProblem)| {
         let r = fw.role(name);
         if r.is_none() {
-            problem(
-                "lfw::unknown-reference",
+            found(unknown(
+                field,
+                Element::Role,
                 name,
-                format!("In {who}, `{field}` names `{name}`, which is not a role of `{}`.", fw.id),
-                suggestion(name, role_names(), "`lfw export --to json` lists the framework's roles."),
-            );
+                fw.roles.iter().map(|r| r.id.as_str()).collect(),
+            ));
         }
         r
     };
-    let current = role(&input.role, "role", &mut problem);
-    let since = date("role_since", &input.role_since, &mut problem);
+    let current = role(&input.role, "role".into(), &mut found);
+    let since = date("role_since".into(), &input.role_since, &mut found);
     let mut assessments = Vec::new();
     for (i, a) in input.assessments.iter().enumerate() {
         let field = format!("assessments[{i}]");
         let c = fw.competency(&a.competency);
         if c.is_none() {
-            problem(
-                "lfw::unknown-reference",
+            let candidates = fw.competencies.iter().map(|c| c.id.as_str()).collect();
+            found(unknown(
+                format!("{field}.competency"),
+                Element::Competency,
                 &a.competency,
-                format!(
-                    "In {who}, `{field}.competency` names `{}`, which is not a competency of `{}`.",
-                    a.competency, fw.id
-                ),
-                suggestion(
-                    &a.competency,
-                    fw.competencies.iter().map(|c| c.id.as_str()),
-                    "`lfw export --to json` lists the framework's competencies.",
-                ),
-            );
+                candidates,
+            ));
         }
         let level = a.level.as_string();
         let rank = c.and_then(|c| {
             let levels = fw.levels_of(c);
             let rank = levels.iter().position(|l| *l == level);
             if rank.is_none() {
-                let help = if levels.is_empty() {
-                    format!("`{}` has no levels, so it cannot be assessed at one.", fw.competencies[c.0].id)
-                } else {
-                    suggestion(
-                        &level,
-                        levels.iter().map(String::as_str),
-                        &format!("the levels are {}.", levels.join(", ")),
-                    )
-                };
-                problem(
-                    "lfw::unknown-level",
-                    &level,
-                    format!(
-                        "In {who}, `{field}.level` is `{level}`, which is not a level of `{}`.",
-                        a.competency
-                    ),
-                    help,
-                );
+                found(ProfileProblem::UnknownLevel {
+                    whose: whose.clone(),
+                    field: format!("{field}.level"),
+                    level: level.clone(),
+                    competency: fw.competencies[c.0].id.clone(),
+                    levels: levels.to_vec(),
+                    suggestion: did_you_mean(&level, levels.iter().map(String::as_str)).map(str::to_string),
+                    at: at(&level),
+                });
             }
             rank
         });
         if a.source.trim().is_empty() {
-            problem(
-                "lfw::profile-missing",
-                &a.competency,
-                format!("In {who}, `{field}.source` is empty."),
-                "say who assessed it: self, manager, peer, 360, assessment-centre, exam or other text.".into(),
-            );
+            found(ProfileProblem::MissingSource {
+                whose: whose.clone(),
+                field: format!("{field}.source"),
+                at: at(&a.competency),
+            });
         }
-        let d = date(&format!("{field}.date"), &a.date, &mut problem);
+        let d = date(format!("{field}.date"), &a.date, &mut found);
         if let (Some(competency), Some(level), Some(date)) = (c, rank, d) {
             assessments.push(Evidence {
                 competency,
@@ -272,33 +255,22 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
     for (i, held) in input.credentials.iter().enumerate() {
         let c = fw.credential(&held.id);
         if c.is_none() {
-            problem(
-                "lfw::unknown-reference",
-                &held.id,
-                format!(
-                    "In {who}, `credentials[{i}].id` names `{}`, which is not a credential of `{}`.",
-                    held.id, fw.id
-                ),
-                suggestion(
-                    &held.id,
-                    fw.credentials.iter().map(|c| c.id.as_str()),
-                    "`lfw export --to json` lists the framework's credentials.",
-                ),
-            );
+            let candidates = fw.credentials.iter().map(|c| c.id.as_str()).collect();
+            found(unknown(format!("credentials[{i}].id"), Element::Credential, &held.id, candidates));
         }
         let d = held
             .date
             .as_deref()
-            .and_then(|v| date(&format!("credentials[{i}].date"), v, &mut problem));
+            .and_then(|v| date(format!("credentials[{i}].date"), v, &mut found));
         if let Some(c) = c {
             credentials.push((c, d));
         }
     }
     let mut history = Vec::new();
     for (i, s) in input.history.iter().enumerate() {
-        let r = role(&s.role, &format!("history[{i}].role"), &mut problem);
-        let from = date(&format!("history[{i}].from"), &s.from, &mut problem);
-        let to = s.to.as_deref().and_then(|v| date(&format!("history[{i}].to"), v, &mut problem));
+        let r = role(&s.role, format!("history[{i}].role"), &mut found);
+        let from = date(format!("history[{i}].from"), &s.from, &mut found);
+        let to = s.to.as_deref().and_then(|v| date(format!("history[{i}].to"), v, &mut found));
         if let (Some(role), Some(from)) = (r, from) {
             history.push(Stint { role, from, to });
         }
@@ -317,23 +289,14 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
     }
 }
 
-fn suggestion<'a>(name: &str, candidates: impl Iterator<Item = &'a str>, otherwise: &str) -> String {
-    match did_you_mean(name, candidates) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => otherwise.to_string(),
-    }
-}
-
 /// A profile that could not be read at all (bad JSON, a CSV row of the
 /// wrong shape), as a diagnostic.
-pub fn unreadable(path: &str, line: Option<u64>, what: &str) -> Diagnostic {
-    let place = match line {
-        Some(l) => format!("`{path}` line {l}"),
-        None => format!("`{path}`"),
-    };
-    Diagnostic::error("lfw::profile-syntax", format!("The profile in {place} could not be read: {what}."))
-        .help("docs/profiles.md describes the JSON, JSON Lines and CSV profile formats.")
-        .path(path.to_string())
+pub fn unreadable(path: &str, line: Option<u64>, why: Unreadable) -> ProfileDiagnostic {
+    report::diagnostic(ProfileProblem::Unreadable {
+        path: path.to_string(),
+        line,
+        why,
+    })
 }
 
 /// The columns of the long CSV format, one row per assessment, credential
@@ -388,7 +351,7 @@ pub struct CsvProfiles {
     order: Vec<String>,
     /// People whose rows disagree: reported once, and not judged.
     conflicted: std::collections::HashSet<String>,
-    pub problems: Vec<Diagnostic>,
+    pub problems: Vec<ProfileDiagnostic>,
 }
 
 impl CsvProfiles {
@@ -396,7 +359,7 @@ impl CsvProfiles {
     pub fn add(&mut self, row: CsvRow, line: u64, path: &str) {
         let id = row.person.trim().to_string();
         if id.is_empty() {
-            self.problems.push(unreadable(path, Some(line), "the `person` column is empty"));
+            self.problems.push(unreadable(path, Some(line), Unreadable::EmptyPerson));
             return;
         }
         let (p, _) = self.people.entry(id.clone()).or_insert_with(|| {
@@ -418,7 +381,7 @@ impl CsvProfiles {
             if slot.is_empty() {
                 *slot = value.to_string();
             } else if slot != value && !self.conflicted.contains(&id) {
-                conflict = Some(format!("person `{id}` has `{field}` `{slot}` on one row and `{value}` on another"));
+                conflict = Some((field, slot.clone(), value.to_string()));
             }
         }
         for (slot, value) in [(&mut p.name, &row.name), (&mut p.framework, &row.framework)] {
@@ -426,13 +389,16 @@ impl CsvProfiles {
                 *slot = Some(value.trim().to_string());
             }
         }
-        if let Some(what) = conflict {
+        if let Some((field, first, second)) = conflict {
             self.conflicted.insert(id.clone());
-            self.problems.push(
-                Diagnostic::error("lfw::profile-conflict", format!("In `{path}` line {line}, {what}."))
-                    .help("give each person one current role and one `role_since`.")
-                    .path(path.to_string()),
-            );
+            self.problems.push(report::diagnostic(ProfileProblem::Conflict {
+                path: path.to_string(),
+                line,
+                person: id.clone(),
+                field,
+                first,
+                second,
+            }));
         }
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         match row.record.trim() {
@@ -453,17 +419,15 @@ impl CsvProfiles {
                 to: opt(&row.until),
             }),
             "" | "person" => {}
-            other => self.problems.push(unreadable(
-                path,
-                Some(line),
-                &format!("the `record` column is `{other}`; it must be assessment, credential, history or person"),
-            )),
+            other => self
+                .problems
+                .push(unreadable(path, Some(line), Unreadable::UnknownRecord(other.to_string()))),
         }
     }
 
     /// The profiles gathered, in order of first appearance, each with the
     /// line of its first row.
-    pub fn finish(mut self, path: &str) -> (Vec<(ProfileInput, u64)>, Vec<Diagnostic>) {
+    pub fn finish(mut self, path: &str) -> (Vec<(ProfileInput, u64)>, Vec<ProfileDiagnostic>) {
         let mut out = Vec::new();
         for id in self.order {
             let (p, line) = self.people.remove(&id).expect("every ordered id was added");
@@ -476,17 +440,12 @@ impl CsvProfiles {
                 .map(|(f, _)| *f)
                 .collect();
             if !missing.is_empty() {
-                self.problems.push(
-                    Diagnostic::error(
-                        "lfw::profile-missing",
-                        format!(
-                            "In `{path}`, person `{id}` (first row at line {line}) has no `{}`.",
-                            missing.join("` or `")
-                        ),
-                    )
-                    .help("give the person's current role and the date they started it on any of their rows.")
-                    .path(path.to_string()),
-                );
+                self.problems.push(report::diagnostic(ProfileProblem::MissingRole {
+                    path: path.to_string(),
+                    person: id,
+                    line,
+                    missing,
+                }));
                 continue;
             }
             out.push((p, line));

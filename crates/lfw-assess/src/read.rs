@@ -1,7 +1,9 @@
 //! Reading profile files: one person from JSON, JSON Lines or CSV.
 
+use crate::problem::{ProfileDiagnostic, ProfileProblem, Unreadable};
 use crate::profile::{self, CsvProfiles, CsvRow, Origin, ProfileInput};
-use lfw_model::{Diagnostic, Sources};
+use crate::report;
+use lfw_model::Sources;
 use std::path::Path;
 
 /// Byte offset of the start of 1-based `line` in `text`.
@@ -18,15 +20,12 @@ fn line_start(text: &str, line: u64) -> usize {
 /// The one profile in a file (or the one named by `person`): JSON, JSON
 /// Lines (`.jsonl`) or long CSV (`.csv`), by extension. The file's text is
 /// added to `sources`, so that problems found later can point into it.
-pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Result<(ProfileInput, Origin), Vec<Diagnostic>> {
+pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Result<(ProfileInput, Origin), Vec<ProfileDiagnostic>> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| vec![profile::unreadable(&shown, None, &e.to_string().to_lowercase())])?;
+    let bytes = std::fs::read(path).map_err(|e| vec![profile::unreadable(&shown, None, Unreadable::Io(e.to_string()))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        vec![profile::unreadable(
-            &shown,
-            None,
-            &format!("it is not UTF-8 text (first bad byte at offset {})", e.utf8_error().valid_up_to()),
-        )]
+        let offset = e.utf8_error().valid_up_to();
+        vec![profile::unreadable(&shown, None, Unreadable::NotUtf8 { offset })]
     })?;
     let file = sources.add(path.to_path_buf(), text.clone());
     let origin = |line: Option<u64>| Origin {
@@ -42,14 +41,20 @@ pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Res
             let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
             let headers = reader
                 .headers()
-                .map_err(|e| vec![profile::unreadable(&shown, Some(1), &e.to_string())])?
+                .map_err(|e| vec![profile::unreadable(&shown, Some(1), Unreadable::Format(e.to_string()))])?
                 .clone();
             for record in reader.records() {
-                let record = record.map_err(|e| vec![profile::unreadable(&shown, e.position().map(|p| p.line()), &e.to_string())])?;
+                let record = record.map_err(|e| {
+                    vec![profile::unreadable(
+                        &shown,
+                        e.position().map(|p| p.line()),
+                        Unreadable::Format(e.to_string()),
+                    )]
+                })?;
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 let row: CsvRow = record
                     .deserialize(Some(&headers))
-                    .map_err(|e| vec![profile::unreadable(&shown, Some(line), &e.to_string())])?;
+                    .map_err(|e| vec![profile::unreadable(&shown, Some(line), Unreadable::Format(e.to_string()))])?;
                 gather.add(row, line, &shown);
             }
             let (people, problems) = gather.finish(&shown);
@@ -64,35 +69,37 @@ pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Res
                     continue;
                 }
                 let number = i as u64 + 1;
-                let p: ProfileInput =
-                    serde_json::from_str(line).map_err(|e| vec![profile::unreadable(&shown, Some(number), &e.to_string())])?;
+                let p: ProfileInput = serde_json::from_str(line)
+                    .map_err(|e| vec![profile::unreadable(&shown, Some(number), Unreadable::Format(e.to_string()))])?;
                 found.push((p, origin(Some(number))));
             }
         }
         _ => {
-            let p: ProfileInput =
-                serde_json::from_str(&text).map_err(|e| vec![profile::unreadable(&shown, Some(e.line() as u64), &e.to_string())])?;
+            let p: ProfileInput = serde_json::from_str(&text).map_err(|e| {
+                vec![profile::unreadable(
+                    &shown,
+                    Some(e.line() as u64),
+                    Unreadable::Format(e.to_string()),
+                )]
+            })?;
             found.push((p, origin(None)));
         }
     }
     let ids: Vec<String> = found.iter().map(|(p, _)| p.id.clone()).collect();
     match person {
         Some(id) => found.into_iter().find(|(p, _)| p.id == id).ok_or_else(|| {
-            let hint = lfw_model::did_you_mean(id, ids.iter().map(String::as_str))
-                .map(|s| format!("did you mean `{s}`?"))
-                .unwrap_or_else(|| format!("the file holds {}.", ids.join(", ")));
-            vec![
-                Diagnostic::error("lfw::unknown-reference", format!("`{shown}` holds no profile with the id `{id}`."))
-                    .help(hint)
-                    .path(shown.clone()),
-            ]
+            let suggestion = lfw_model::did_you_mean(id, ids.iter().map(String::as_str)).map(str::to_string);
+            vec![report::diagnostic(ProfileProblem::NoSuchPerson {
+                path: shown.clone(),
+                id: id.to_string(),
+                suggestion,
+                ids: ids.clone(),
+            })]
         }),
         None if found.len() == 1 => Ok(found.remove(0)),
-        None => Err(vec![Diagnostic::error(
-            "lfw::profile-ambiguous",
-            format!("`{shown}` holds {} profiles; this command reads one.", found.len()),
-        )
-        .help("name one with `--person <id>`, or use `lfw cohort` for many.")
-        .path(shown)]),
+        None => Err(vec![report::diagnostic(ProfileProblem::Ambiguous {
+            path: shown,
+            count: found.len(),
+        })]),
     }
 }

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::graph::cycles;
 use crate::model::*;
+use crate::problem::{LevelOf, Problem};
 use crate::report;
 use crate::source::Loc;
 use lfw_syntax::ast::Necessity;
@@ -38,7 +39,7 @@ fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
                 (fw.roles[a].id.clone(), after_loc[&(a, b)])
             })
             .collect();
-        diagnostics.push(report::progression_cycle(&chain));
+        diagnostics.push(report::diagnostic(Problem::ProgressionCycle { chain }));
     }
     // With no role marked `entry`, the roles that come after none are.
     if !fw.roles.iter().any(|r| r.entry) {
@@ -50,7 +51,11 @@ fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
     let entries: Vec<String> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.clone()).collect();
     for (i, role) in fw.roles.iter().enumerate() {
         if !reachable[i] && !in_cycle[i] && !role.unresolved_after {
-            diagnostics.push(report::unreachable_role(&role.id, role.loc, &entries));
+            diagnostics.push(report::diagnostic(Problem::UnreachableRole {
+                role: role.id.clone(),
+                entries: entries.clone(),
+                at: role.loc,
+            }));
         }
     }
 }
@@ -78,22 +83,21 @@ fn prerequisites(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
     for cycle in cycles(&fw.prerequisites) {
-        let names: Vec<String> = cycle
+        let levels: Vec<LevelOf> = cycle
             .iter()
             .map(|&n| {
                 let (c, rank) = fw.prerequisites[n];
                 let name = fw.level_name(c, rank);
-                if name.is_empty() {
-                    fw.competencies[c.0].id.clone()
-                } else {
-                    format!("{} at {name}", fw.competencies[c.0].id)
+                LevelOf {
+                    competency: fw.competencies[c.0].id.clone(),
+                    level: (!name.is_empty()).then(|| name.to_string()),
                 }
             })
             .collect();
         let locs: Vec<Loc> = (0..cycle.len())
             .filter_map(|i| needs_loc.get(&(cycle[i], cycle[(i + 1) % cycle.len()])).copied())
             .collect();
-        diagnostics.push(report::prerequisite_cycle(&names, &locs));
+        diagnostics.push(report::diagnostic(Problem::PrerequisiteCycle { levels, at: locs }));
     }
 }
 
@@ -111,7 +115,12 @@ fn credentials_before_roles(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
                     continue;
                 };
                 if fw.leads_to(RoleId(t), r) {
-                    diagnostics.push(report::credential_needs_role(&role.id, &cred.id, req.loc, entry.loc));
+                    diagnostics.push(report::diagnostic(Problem::CredentialNeedsRole {
+                        role: role.id.clone(),
+                        credential: cred.id.clone(),
+                        at: req.loc,
+                        condition: entry.loc,
+                    }));
                 }
             }
         }
@@ -140,15 +149,15 @@ fn regressions(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
             for (c, (earlier, earlier_loc)) in essential_levels(before) {
                 if let Some(&(level, loc)) = own.get(&c) {
                     if level < earlier {
-                        diagnostics.push(report::regression(
-                            &fw.competencies[c.0].id,
-                            fw.level_name(c, level),
-                            &role.id,
-                            fw.level_name(c, earlier),
-                            &before.id,
-                            loc,
-                            earlier_loc,
-                        ));
+                        diagnostics.push(report::diagnostic(Problem::Regression {
+                            competency: fw.competencies[c.0].id.clone(),
+                            level: fw.level_name(c, level).to_string(),
+                            role: role.id.clone(),
+                            earlier_level: fw.level_name(c, earlier).to_string(),
+                            earlier_role: before.id.clone(),
+                            at: loc,
+                            earlier: earlier_loc,
+                        }));
                     }
                 }
             }

@@ -8,11 +8,12 @@
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, LoadedFile, Read};
 use crate::model::{Crosswalk, Framework, Mapping, Note};
+use crate::problem::{Problem, Scope, Wanted};
 use crate::report;
 use crate::source::{FileId, Loc, Sources};
-use crate::suggest::did_you_mean;
 use crate::{check, resolve};
 use lfw_syntax::ast::{self, Item, ItemKind};
+use lfw_syntax::suggest::did_you_mean;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -94,7 +95,7 @@ fn check_import_cycles(files: &[LoadedFile], sources: &Sources, diagnostics: &mu
                 (g[edge], sources.get(FileId(b.index() as u32)).path.display().to_string())
             })
             .collect();
-        diagnostics.push(report::import_cycle(&chain));
+        diagnostics.push(report::diagnostic(Problem::ImportCycle { chain }));
     }
 }
 
@@ -123,10 +124,10 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
         });
         let Some(header) = headers.next() else { continue };
         for extra in headers {
-            diagnostics.push(report::second_framework(
-                Loc::new(file.id, extra.id.span),
-                Loc::new(file.id, header.id.span),
-            ));
+            diagnostics.push(report::diagnostic(Problem::SecondFramework {
+                at: Loc::new(file.id, extra.id.span),
+                first: Loc::new(file.id, header.id.span),
+            }));
         }
         // The file and its fragments, each once.
         let mut members = vec![file.id];
@@ -166,21 +167,16 @@ fn units<'a>(files: &'a [LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<
             .ast
             .items
             .iter()
-            .find(|i| !matches!(i, Item::Import(_) | Item::Crosswalk(_) | Item::Broken(_)));
-        if let Some(item) = stray {
-            let word = match item {
-                Item::Scale(_) => "scale",
-                Item::Domain(_) => "domain",
-                Item::Competency(c) => c.kind.keyword(),
-                Item::Credential(_) => "credential",
-                Item::Role(_) => "role",
-                _ => "item",
-            };
-            let span = item.span();
-            diagnostics.push(report::no_framework(
-                Loc::new(file.id, lfw_syntax::Span::new(span.start, span.start + word.len())),
-                word,
-            ));
+            .filter(|i| !matches!(i, Item::Import(_) | Item::Crosswalk(_) | Item::Broken(_)))
+            .find_map(|i| declared(i).map(|(_, kind)| (i.span(), kind)));
+        if let Some((span, item)) = stray {
+            // The keyword is underlined: it is the item, not its id, that is
+            // out of place.
+            let keyword = report::item_word(item);
+            diagnostics.push(report::diagnostic(Problem::NoFramework {
+                item,
+                at: Loc::new(file.id, lfw_syntax::Span::new(span.start, span.start + keyword.len())),
+            }));
         }
     }
     units
@@ -213,12 +209,12 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         match by_id.get(u.header.id.name.as_str()) {
             Some(&first) => {
                 live[i] = false;
-                diagnostics.push(report::duplicate_id(
-                    "compilation",
-                    &u.header.id.name,
-                    Loc::new(u.file, u.header.id.span),
-                    Loc::new(units[first].file, units[first].header.id.span),
-                ));
+                diagnostics.push(report::diagnostic(Problem::DuplicateId {
+                    scope: Scope::Compilation,
+                    id: u.header.id.name.clone(),
+                    at: Loc::new(u.file, u.header.id.span),
+                    first: Loc::new(units[first].file, units[first].header.id.span),
+                }));
             }
             None => {
                 by_id.insert(&u.header.id.name, i);
@@ -231,13 +227,12 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         let Some((file, e)) = u.extends else { continue };
         match by_id.get(e.name.as_str()) {
             Some(&b) => base[i] = Some(b),
-            None => diagnostics.push(report::unknown_reference(
-                "framework",
-                &e.name,
-                Loc::new(file, e.span),
-                did_you_mean(&e.name, by_id.keys().copied()),
-                "import the file that declares it; `extends` names a framework by its id.",
-            )),
+            None => diagnostics.push(report::diagnostic(Problem::UnknownReference {
+                name: e.name.clone(),
+                wanted: Wanted::Base,
+                suggestion: did_you_mean(&e.name, by_id.keys().copied()).map(str::to_string),
+                at: Loc::new(file, e.span),
+            })),
         }
     }
     // Extends chains: a cycle is reported once and its members build alone.
@@ -260,7 +255,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                         (units[c].header.id.name.clone(), Loc::new(file, e.span))
                     })
                     .collect();
-                diagnostics.push(report::extends_cycle(&chain));
+                diagnostics.push(report::diagnostic(Problem::ExtendsCycle { chain }));
                 for c in cycle {
                     base[c] = None;
                 }
@@ -303,13 +298,13 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                     if same_family(kind, bkind) {
                         items[pos] = (file, item);
                     } else {
-                        diagnostics.push(report::override_kind(
-                            &id.name,
-                            report::item_word(kind),
-                            report::item_word(bkind),
-                            Loc::new(file, id.span),
-                            Loc::new(bfile, bid.span),
-                        ));
+                        diagnostics.push(report::diagnostic(Problem::OverrideKind {
+                            name: id.name.clone(),
+                            own: kind,
+                            inherited: bkind,
+                            at: Loc::new(file, id.span),
+                            base: Loc::new(bfile, bid.span),
+                        }));
                     }
                 }
                 _ => items.push((file, item)),
@@ -341,24 +336,31 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
             let Item::Crosswalk(cw) = item else { continue };
             let loc = |span| Loc::new(file.id, span);
             if let Some(first) = seen.get(&cw.id.name) {
-                diagnostics.push(report::duplicate_id("compilation", &cw.id.name, loc(cw.id.span), *first));
+                diagnostics.push(report::diagnostic(Problem::DuplicateId {
+                    scope: Scope::Compilation,
+                    id: cw.id.name.clone(),
+                    at: loc(cw.id.span),
+                    first: *first,
+                }));
                 continue;
             }
             seen.insert(cw.id.name.clone(), loc(cw.id.span));
             let Some((from, to)) = &cw.between else {
-                diagnostics.push(report::incomplete_crosswalk(&cw.id.name, loc(cw.id.span)));
+                diagnostics.push(report::diagnostic(Problem::IncompleteCrosswalk {
+                    crosswalk: cw.id.name.clone(),
+                    at: loc(cw.id.span),
+                }));
                 continue;
             };
             let find = |id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| {
                 let fw = frameworks.iter().find(|f| f.id == id.name);
                 if fw.is_none() {
-                    diagnostics.push(report::unknown_reference(
-                        "framework",
-                        &id.name,
-                        loc(id.span),
-                        did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str())),
-                        "import the file that declares it.",
-                    ));
+                    diagnostics.push(report::diagnostic(Problem::UnknownReference {
+                        name: id.name.clone(),
+                        wanted: Wanted::Framework,
+                        suggestion: did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str())).map(str::to_string),
+                        at: loc(id.span),
+                    }));
                 }
                 fw
             };
@@ -371,13 +373,12 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                     if let Some(fw) = fw {
                         if !known.contains(id.name.as_str()) {
                             ok = false;
-                            diagnostics.push(report::unknown_reference(
-                                &format!("element of `{}`", fw.id),
-                                &id.name,
-                                loc(id.span),
-                                did_you_mean(&id.name, resolve::element_names(fw)),
-                                "crosswalks map elements by the ids their frameworks give them.",
-                            ));
+                            diagnostics.push(report::diagnostic(Problem::UnknownReference {
+                                name: id.name.clone(),
+                                wanted: Wanted::ElementOf(fw.id.clone()),
+                                suggestion: did_you_mean(&id.name, resolve::element_names(fw)).map(str::to_string),
+                                at: loc(id.span),
+                            }));
                         }
                     }
                 }
@@ -432,13 +433,12 @@ fn crosswalk_levels(
         let r = fw.scales.iter().find_map(|s| s.levels.iter().position(|l| *l == id.name));
         if r.is_none() {
             let all: Vec<&str> = fw.scales.iter().flat_map(|s| s.levels.iter().map(String::as_str)).collect();
-            diagnostics.push(report::unknown_reference(
-                &format!("level in `{}`", fw.id),
-                &id.name,
-                Loc::new(file, id.span),
-                did_you_mean(&id.name, all),
-                "name a level of one of the framework's scales.",
-            ));
+            diagnostics.push(report::diagnostic(Problem::UnknownReference {
+                name: id.name.clone(),
+                wanted: Wanted::LevelIn(fw.id.clone()),
+                suggestion: did_you_mean(&id.name, all).map(str::to_string),
+                at: Loc::new(file, id.span),
+            }));
         }
         r
     };
@@ -453,7 +453,10 @@ fn crosswalk_levels(
     for (i, x) in ranked.iter().enumerate() {
         for y in &ranked[..i] {
             if (x.0 > y.0 && x.1 < y.1) || (x.0 < y.0 && x.1 > y.1) {
-                diagnostics.push(report::crosswalk_level_order(Loc::new(file, x.2.span), Loc::new(file, y.2.span)));
+                diagnostics.push(report::diagnostic(Problem::CrosswalkLevelOrder {
+                    at: Loc::new(file, x.2.span),
+                    other: Loc::new(file, y.2.span),
+                }));
             }
         }
     }

@@ -1,12 +1,16 @@
-//! The one diagnostic type every layer reports in, and its miette adapter.
+//! The one diagnostic type every layer reports in, and its JSON form.
 //!
-//! Layers build [`Diagnostic`]s as plain data (the wording of each kind lives
-//! in `crate::report` for the compiler); rendering — fancy or plain — is the
-//! binary's business. [`Diagnostic::with_sources`] gives miette what it needs.
+//! A [`Diagnostic`] is plain data: what it is about as a typed payload (the
+//! compiler's [`crate::Problem`], or another layer's own), and the words and
+//! places derived from that payload by the layer's one wording module
+//! (`crate::report` for the compiler). Keeping the derived words on the
+//! value keeps every renderer simple; rendering itself, fancy or plain, is
+//! the binary's business.
 
+use crate::code::Code;
+use crate::problem::Problem;
 use crate::source::{FileId, Loc, Sources};
 use serde::Serialize;
-use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,17 +19,37 @@ pub enum Severity {
     Warning,
 }
 
+/// What a diagnostic is about, as data. The payload decides the code and
+/// the severity, so that the two can never disagree with what it says.
+pub trait Payload {
+    fn code(&self) -> Code;
+
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Label {
     pub loc: Loc,
     pub text: String,
 }
 
+/// A machine-applicable edit: replace the text at `loc` with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Diagnostic {
-    /// Stable, e.g. `lfw::unknown-reference`.
-    pub code: &'static str,
+pub struct Fix {
+    pub loc: Loc,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic<P = Problem> {
+    /// Stable, e.g. `lfw::unknown-reference`; always `problem.code()`.
+    pub code: Code,
     pub severity: Severity,
+    /// What the diagnostic is about: the names, places and numbers its
+    /// words are made from.
+    pub problem: P,
     /// One sentence a non-programmer understands.
     pub message: String,
     pub help: Option<String>,
@@ -37,52 +61,82 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     /// A file the diagnostic is about when there is no span (unreadable files).
     pub path: Option<String>,
+    /// Edits that resolve it, for tools to apply.
+    pub fixes: Vec<Fix>,
 }
 
-impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code,
-            severity: Severity::Error,
+/// The words of a diagnostic and the places they label, before they are
+/// joined to the payload they describe. Only wording modules build one.
+#[derive(Clone, Debug, Default)]
+pub struct Wording {
+    message: String,
+    help: Option<String>,
+    primary: Option<Label>,
+    related: Vec<Label>,
+    path: Option<String>,
+}
+
+impl Wording {
+    pub fn new(message: impl Into<String>) -> Wording {
+        Wording {
             message: message.into(),
-            help: None,
-            primary: None,
-            related: Vec::new(),
-            path: None,
+            ..Wording::default()
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
-    }
-
-    pub fn at(mut self, loc: Loc, text: impl Into<String>) -> Diagnostic {
+    pub fn at(mut self, loc: Loc, text: impl Into<String>) -> Wording {
         self.primary = Some(Label { loc, text: text.into() });
         self
     }
 
-    pub fn also(mut self, loc: Loc, text: impl Into<String>) -> Diagnostic {
+    /// The main place when there is one (a file named on the command line
+    /// has none).
+    pub fn maybe_at(self, loc: Option<Loc>, text: impl Into<String>) -> Wording {
+        match loc {
+            Some(loc) => self.at(loc, text),
+            None => self,
+        }
+    }
+
+    pub fn also(mut self, loc: Loc, text: impl Into<String>) -> Wording {
         self.related.push(Label { loc, text: text.into() });
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn help(mut self, help: impl Into<String>) -> Wording {
         self.help = Some(help.into());
         self
     }
 
-    pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
-        if help.is_some() {
-            self.help = help;
-        }
+    pub fn path(mut self, path: impl Into<String>) -> Wording {
+        self.path = Some(path.into());
         self
     }
 
-    pub fn path(mut self, path: impl Into<String>) -> Diagnostic {
-        self.path = Some(path.into());
+    /// The diagnostic of `problem`, in these words.
+    pub fn about<P: Payload>(self, problem: P) -> Diagnostic<P> {
+        Diagnostic {
+            code: problem.code(),
+            severity: problem.severity(),
+            problem,
+            message: self.message,
+            help: self.help,
+            primary: self.primary,
+            related: self.related,
+            path: self.path,
+            fixes: Vec::new(),
+        }
+    }
+}
+
+impl<P> Diagnostic<P> {
+    /// Adds an edit that resolves the diagnostic: `replacement` in place of
+    /// the text at `loc`.
+    pub fn fix(mut self, loc: Loc, replacement: impl Into<String>) -> Diagnostic<P> {
+        self.fixes.push(Fix {
+            loc,
+            replacement: replacement.into(),
+        });
         self
     }
 
@@ -93,16 +147,6 @@ impl Diagnostic {
     /// The file this diagnostic points into, if any.
     pub fn file(&self) -> Option<FileId> {
         self.primary.as_ref().map(|l| l.loc.file)
-    }
-
-    /// Pairs the diagnostic with its sources, for miette to render.
-    pub fn with_sources<'a>(&'a self, sources: &'a Sources) -> WithSources<'a> {
-        WithSources {
-            diagnostic: self,
-            sources,
-            file: self.file(),
-            labels: None,
-        }
     }
 
     /// The diagnostic as the JSON object `lfw check --format json` prints
@@ -124,7 +168,7 @@ impl Diagnostic {
             })
         };
         let mut obj = serde_json::json!({
-            "code": self.code,
+            "code": self.code.as_str(),
             "severity": self.severity,
             "message": self.message,
             "help": self.help,
@@ -145,108 +189,74 @@ impl Diagnostic {
             }
         }
         map.insert("related".into(), self.related.iter().map(place).collect());
+        // Absent rather than empty, so documents without fixes read as they
+        // always have.
+        if !self.fixes.is_empty() {
+            let fix = |f: &Fix| {
+                serde_json::json!({
+                    "file": sources.get(f.loc.file).path.display().to_string(),
+                    "start": f.loc.span.start,
+                    "end": f.loc.span.end,
+                    "replacement": f.replacement,
+                })
+            };
+            map.insert("fixes".into(), self.fixes.iter().map(fix).collect());
+        }
         obj
     }
 }
 
-/// A diagnostic and the sources its spans point into. Labels in other files
-/// than the primary one become related diagnostics, each with its own file.
-pub struct WithSources<'a> {
-    diagnostic: &'a Diagnostic,
-    sources: &'a Sources,
-    file: Option<FileId>,
-    /// For a related note: the one label it shows.
-    labels: Option<&'a Label>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::Wanted;
+    use crate::report;
+    use lfw_syntax::Span;
+    use std::path::PathBuf;
 
-impl fmt::Debug for WithSources<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.diagnostic, f)
-    }
-}
-
-impl fmt::Display for WithSources<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.labels {
-            Some(label) => write!(f, "{}", label.text),
-            None => f.write_str(&self.diagnostic.message),
-        }
-    }
-}
-
-impl std::error::Error for WithSources<'_> {}
-
-impl miette::Diagnostic for WithSources<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        match self.labels {
-            Some(_) => None,
-            None => Some(Box::new(self.diagnostic.code)),
-        }
+    fn one_file(text: &str) -> (Sources, FileId) {
+        let mut sources = Sources::default();
+        let file = sources.add(PathBuf::from("ranks.lfw"), text.to_string());
+        (sources, file)
     }
 
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match (self.labels, self.diagnostic.severity) {
-            (Some(_), _) => miette::Severity::Advice,
-            (None, Severity::Error) => miette::Severity::Error,
-            (None, Severity::Warning) => miette::Severity::Warning,
-        })
+    /// A misspelt name whose suggestion is an edit of the name's own span.
+    #[test]
+    fn a_fix_is_printed_with_its_file_and_offsets() {
+        let (sources, file) = one_file("  requires judgment at strong\n");
+        let at = Loc::new(file, Span::new(11, 19));
+        let d = report::diagnostic(Problem::UnknownReference {
+            name: "judgment".into(),
+            wanted: Wanted::Competency,
+            suggestion: Some("judgement".into()),
+            at,
+        });
+        assert_eq!(
+            d.fixes,
+            vec![Fix {
+                loc: at,
+                replacement: "judgement".into()
+            }]
+        );
+        let json = d.to_json(&sources);
+        assert_eq!(
+            json["fixes"],
+            serde_json::json!([{ "file": "ranks.lfw", "start": 11, "end": 19, "replacement": "judgement" }])
+        );
+        let keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(keys[keys.len() - 2..], ["related", "fixes"], "fixes come last");
     }
 
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        match (self.labels, &self.diagnostic.help) {
-            (None, Some(h)) => Some(Box::new(h)),
-            _ => None,
-        }
-    }
-
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        let file = self.file?;
-        let src = self.sources.get(file);
-        Some(&src.named as &dyn miette::SourceCode)
-    }
-
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let file = self.file?;
-        let labels: Vec<&Label> = match self.labels {
-            Some(label) => vec![label],
-            None => self
-                .diagnostic
-                .primary
-                .iter()
-                .chain(self.diagnostic.related.iter().filter(|l| l.loc.file == file))
-                .collect(),
-        };
-        let primary = self.diagnostic.primary.as_ref();
-        Some(Box::new(labels.into_iter().map(move |l| {
-            let span = (l.loc.span.start, l.loc.span.len());
-            let text = (!l.text.is_empty()).then(|| l.text.clone());
-            if Some(l) == primary && self.labels.is_none() {
-                miette::LabeledSpan::new_primary_with_span(text, span)
-            } else {
-                miette::LabeledSpan::new_with_span(text, span)
-            }
-        })))
-    }
-
-    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
-        None
-    }
-}
-
-impl<'a> WithSources<'a> {
-    /// Related labels that live in another file than the primary one, each
-    /// as a note of its own (miette shows one source per diagnostic).
-    pub fn notes(&self) -> Vec<WithSources<'a>> {
-        self.diagnostic
-            .related
-            .iter()
-            .filter(|l| Some(l.loc.file) != self.file)
-            .map(|l| WithSources {
-                diagnostic: self.diagnostic,
-                sources: self.sources,
-                file: Some(l.loc.file),
-                labels: Some(l),
-            })
-            .collect()
+    #[test]
+    fn without_fixes_there_is_no_key() {
+        let (sources, file) = one_file("  requires judgment at strong\n");
+        let d = report::diagnostic(Problem::UnknownReference {
+            name: "judgment".into(),
+            wanted: Wanted::Competency,
+            suggestion: None,
+            at: Loc::new(file, Span::new(11, 19)),
+        });
+        assert!(d.fixes.is_empty());
+        assert!(d.to_json(&sources).get("fixes").is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! Reading files and following imports.
 
 use crate::diagnostic::Diagnostic;
+use crate::problem::{Problem, ReadFailure};
 use crate::report;
 use crate::source::{normalize, FileId, Loc, Sources};
 use lfw_syntax::ast;
@@ -75,8 +76,7 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                 Some(text) => {
                     let parsed = lfw_syntax::parse(&text);
                     let id = sources.add(path.clone(), text);
-                    let text = &sources.get(id).text;
-                    diagnostics.extend(parsed.errors.iter().map(|e| report::syntax(id, text, e)));
+                    diagnostics.extend(parsed.errors.iter().map(|e| report::syntax(id, e)));
                     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                     let mut imports = Vec::new();
                     for item in &parsed.file.items {
@@ -87,7 +87,10 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                             // An absolute path would make the framework depend on
                             // one machine's folders, and could name any file on it.
                             if is_absolute(&import.path.value) {
-                                diagnostics.push(report::absolute_import(&import.path.value, loc));
+                                diagnostics.push(report::diagnostic(Problem::AbsoluteImport {
+                                    path: import.path.value.clone(),
+                                    at: loc,
+                                }));
                                 continue;
                             }
                             queue.push_back((normalize(&dir.join(&import.path.value)), Some((files.len(), slot))));
@@ -118,29 +121,33 @@ fn is_absolute(path: &str) -> bool {
 
 fn read_text(path: &Path, read: Read, from: Option<Loc>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let shown = path.display().to_string();
-    match read(path) {
-        Err(ReadError::Io(e)) => {
-            diagnostics.push(report::unreadable(&shown, &io_reason(&e), from));
-            None
-        }
-        Err(refused) => {
-            diagnostics.push(report::refused(&shown, &refused, from));
-            None
-        }
+    let problem = match read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                diagnostics.push(report::invalid_utf8(&shown, e.utf8_error().valid_up_to(), from));
-                None
-            }
+            Ok(text) => return Some(text),
+            Err(e) => Problem::InvalidUtf8 {
+                path: shown,
+                offset: e.utf8_error().valid_up_to(),
+                from,
+            },
         },
-    }
+        Err(ReadError::Io(e)) => Problem::Unreadable {
+            path: shown,
+            why: failure(&e),
+            from,
+        },
+        Err(ReadError::OutsideRoot { root }) => Problem::OutsideRoot { path: shown, root, from },
+        Err(ReadError::NotLfw) => Problem::NotLfw { path: shown, from },
+        Err(ReadError::NotAFile) => Problem::NotAFile { path: shown, from },
+        Err(ReadError::TooLarge { limit }) => Problem::TooLarge { path: shown, limit, from },
+    };
+    diagnostics.push(report::diagnostic(problem));
+    None
 }
 
-fn io_reason(e: &io::Error) -> String {
+fn failure(e: &io::Error) -> ReadFailure {
     match e.kind() {
-        io::ErrorKind::NotFound => "there is no such file".to_string(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+        io::ErrorKind::NotFound => ReadFailure::NotFound,
+        io::ErrorKind::PermissionDenied => ReadFailure::PermissionDenied,
+        _ => ReadFailure::Other(e.to_string()),
     }
 }

@@ -7,10 +7,11 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
+use crate::problem::{Problem, Scope, Wanted};
 use crate::report;
 use crate::source::{FileId, Loc};
-use crate::suggest::did_you_mean;
-use lfw_syntax::ast::{self, Item};
+use lfw_syntax::ast::{self, Item, ItemKind};
+use lfw_syntax::suggest::did_you_mean;
 use petgraph::graph::DiGraph;
 use std::collections::{HashMap, HashSet};
 
@@ -38,13 +39,13 @@ enum Want {
 }
 
 impl Want {
-    fn word(self) -> &'static str {
+    fn wanted(self) -> Wanted {
         match self {
-            Want::Scale => "scale",
-            Want::Domain => "domain",
-            Want::Competency => "competency",
-            Want::Role => "role",
-            Want::Requirement => "credential or role",
+            Want::Scale => Wanted::Scale,
+            Want::Domain => Wanted::Domain,
+            Want::Competency => Wanted::Competency,
+            Want::Role => Wanted::Role,
+            Want::Requirement => Wanted::Requirement,
         }
     }
 
@@ -63,13 +64,14 @@ impl Want {
     }
 }
 
-fn element_word(e: Element, fw: &Framework) -> &'static str {
+/// The kind of item that declares an element.
+fn element_kind(e: Element, fw: &Framework) -> ItemKind {
     match e {
-        Element::Scale(_) => "scale",
-        Element::Domain(_) => "domain",
-        Element::Competency(c) => fw.competencies[c.0].kind.keyword(),
-        Element::Credential(_) => "credential",
-        Element::Role(_) => "role",
+        Element::Scale(_) => ItemKind::Scale,
+        Element::Domain(_) => ItemKind::Domain,
+        Element::Competency(c) => ItemKind::Competency(fw.competencies[c.0].kind),
+        Element::Credential(_) => ItemKind::Credential,
+        Element::Role(_) => ItemKind::Role,
     }
 }
 
@@ -214,7 +216,12 @@ impl Resolver<'_> {
             let Some((id, _)) = crate::compile::declared(item) else { continue };
             let loc = Loc::new(file, id.span);
             if let Some((_, first)) = self.names.get(&id.name) {
-                self.diagnostics.push(report::duplicate_id("framework", &id.name, loc, *first));
+                self.diagnostics.push(report::diagnostic(Problem::DuplicateId {
+                    scope: Scope::Framework,
+                    id: id.name.clone(),
+                    at: loc,
+                    first: *first,
+                }));
                 continue;
             }
             let element = match item {
@@ -300,14 +307,22 @@ impl Resolver<'_> {
 
     fn levels(&mut self, file: FileId, s: &ast::Scale) -> Vec<String> {
         if s.levels.is_empty() {
-            self.diagnostics.push(report::empty_scale(&s.id.name, self.loc(file, s.id.span)));
+            self.diagnostics.push(report::diagnostic(Problem::EmptyScale {
+                scale: s.id.name.clone(),
+                at: self.loc(file, s.id.span),
+            }));
         }
         let mut seen: HashMap<&str, Loc> = HashMap::new();
         let mut out = Vec::new();
         for l in &s.levels {
             let loc = self.loc(file, l.span);
             match seen.get(l.name.as_str()) {
-                Some(first) => self.diagnostics.push(report::duplicate_id("scale", &l.name, loc, *first)),
+                Some(first) => self.diagnostics.push(report::diagnostic(Problem::DuplicateId {
+                    scope: Scope::Scale,
+                    id: l.name.clone(),
+                    at: loc,
+                    first: *first,
+                })),
                 None => {
                     seen.insert(&l.name, loc);
                     out.push(l.name.clone());
@@ -338,8 +353,13 @@ impl Resolver<'_> {
         match self.names.get(&id.name) {
             Some(&(e, _)) if want.accepts(e) => Some(e),
             Some(&(e, decl)) => {
-                let is = element_word(e, &self.fw);
-                self.diagnostics.push(report::wrong_kind(&id.name, is, want.word(), loc, decl));
+                self.diagnostics.push(report::diagnostic(Problem::WrongKind {
+                    name: id.name.clone(),
+                    is: element_kind(e, &self.fw),
+                    wanted: want.wanted(),
+                    at: loc,
+                    declared: decl,
+                }));
                 None
             }
             None if self.broken.contains(&id.name) => None,
@@ -347,18 +367,12 @@ impl Resolver<'_> {
                 let candidates = self.names.iter().filter(|(_, (e, _))| want.accepts(*e)).map(|(n, _)| n.as_str());
                 let mut candidates: Vec<&str> = candidates.collect();
                 candidates.sort_unstable();
-                let suggestion = did_you_mean(&id.name, candidates);
-                let hint = match want {
-                    Want::Scale => "declare it with `scale <id> \"Title\"`.".to_string(),
-                    Want::Domain => "declare it with `domain <id> \"Title\"`.".to_string(),
-                    Want::Competency => {
-                        "declare it with `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`).".to_string()
-                    }
-                    Want::Role => "declare it with `role <id> \"Title\"`.".to_string(),
-                    Want::Requirement => "declare it with `credential <id> \"Title\"`, or name a role.".to_string(),
-                };
-                self.diagnostics
-                    .push(report::unknown_reference(want.word(), &id.name, loc, suggestion, &hint));
+                self.diagnostics.push(report::diagnostic(Problem::UnknownReference {
+                    name: id.name.clone(),
+                    wanted: want.wanted(),
+                    suggestion: did_you_mean(&id.name, candidates).map(str::to_string),
+                    at: loc,
+                }));
                 None
             }
         }
@@ -377,7 +391,11 @@ impl Resolver<'_> {
         let loc = self.loc(file, level.span);
         let Some(scale) = comp.scale else {
             if !self.unknown_scale.contains(&c) {
-                self.diagnostics.push(report::no_scale(&comp.id, loc, comp.loc));
+                self.diagnostics.push(report::diagnostic(Problem::NoScale {
+                    competency: comp.id.clone(),
+                    at: loc,
+                    declared: comp.loc,
+                }));
             }
             return None;
         };
@@ -390,12 +408,24 @@ impl Resolver<'_> {
             (Some(ns), Ok(n)) => ns.iter().max().filter(|&&top| n > top).is_some(),
             _ => false,
         };
-        let d = if above {
-            report::level_above_scale(&level.name, &scale.id, scale.levels.last().map(String::as_str).unwrap_or(""), loc)
+        let problem = if above {
+            Problem::LevelAboveScale {
+                level: level.name.clone(),
+                scale: scale.id.clone(),
+                top: scale.levels.last().cloned().unwrap_or_default(),
+                at: loc,
+            }
         } else {
-            report::unknown_level(&level.name, &comp.id, &scale.id, &scale.levels, loc)
+            Problem::UnknownLevel {
+                level: level.name.clone(),
+                competency: comp.id.clone(),
+                scale: scale.id.clone(),
+                levels: scale.levels.clone(),
+                suggestion: did_you_mean(&level.name, scale.levels.iter().map(String::as_str)).map(str::to_string),
+                at: loc,
+            }
         };
-        self.diagnostics.push(d);
+        self.diagnostics.push(report::diagnostic(problem));
         None
     }
 
@@ -475,7 +505,10 @@ impl Resolver<'_> {
                 Element::Credential(credential) => Condition::Credential { credential },
                 Element::Role(role) => Condition::Role { role },
                 _ => {
-                    self.diagnostics.push(report::missing_level(&name.name, self.loc(file, name.span)));
+                    self.diagnostics.push(report::diagnostic(Problem::MissingLevel {
+                        competency: name.name.clone(),
+                        at: self.loc(file, name.span),
+                    }));
                     return None;
                 }
             },
@@ -489,8 +522,10 @@ impl Resolver<'_> {
                 };
                 let members = self.fw.domains[d.0].competencies.clone();
                 if members.is_empty() {
-                    self.diagnostics
-                        .push(report::empty_domain(&domain.name, self.loc(file, domain.span)));
+                    self.diagnostics.push(report::diagnostic(Problem::EmptyDomain {
+                        domain: domain.name.clone(),
+                        at: self.loc(file, domain.span),
+                    }));
                 }
                 // Every member is checked, so each wrong level is reported.
                 let ranks: Vec<Option<Rank>> = members.iter().map(|&c| self.level(file, c, level)).collect();
@@ -516,7 +551,11 @@ impl Resolver<'_> {
                 let n = match count {
                     ast::Count::Exactly(n, span) => {
                         if *n as usize > of.len() {
-                            self.diagnostics.push(report::unmeetable_count(*n, of.len(), self.loc(file, *span)));
+                            self.diagnostics.push(report::diagnostic(Problem::UnmeetableCount {
+                                count: *n,
+                                of: of.len(),
+                                at: self.loc(file, *span),
+                            }));
                             return None;
                         }
                         *n

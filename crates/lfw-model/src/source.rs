@@ -12,8 +12,6 @@ pub struct SourceFile {
     /// The path as the user or an import named it, normalised.
     pub path: PathBuf,
     pub text: String,
-    /// The same text with its name, as miette shows it above a snippet.
-    pub named: miette::NamedSource<String>,
 }
 
 /// Every file read during a compilation, so diagnostics can show their text.
@@ -24,8 +22,7 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        let named = miette::NamedSource::new(path.display().to_string(), text.clone());
-        self.files.push(SourceFile { path, text, named });
+        self.files.push(SourceFile { path, text });
         FileId(self.files.len() as u32 - 1)
     }
 

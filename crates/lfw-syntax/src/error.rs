@@ -10,6 +10,9 @@ pub struct SyntaxError {
     /// A machine-applicable fix, when the mistake has one sure fix: edits
     /// to make together. Empty when there is none.
     pub fix: Vec<Edit>,
+    /// The line as it reads with the fix made (without its indentation or
+    /// a trailing comment), for a help line to show.
+    pub fixed: Option<String>,
 }
 
 impl SyntaxError {
@@ -18,6 +21,7 @@ impl SyntaxError {
             kind,
             span,
             fix: Vec::new(),
+            fixed: None,
         }
     }
 
@@ -68,8 +72,13 @@ pub enum SyntaxErrorKind {
     /// A number too large to mean anything here.
     NumberTooLarge,
     /// A line of an item that starts with a word none of its properties
-    /// starts with (often a misspelt keyword).
-    UnknownProperty { item: ItemKind, word: String },
+    /// starts with (often a misspelt keyword): the keyword it is closest
+    /// to, or else the item keyword, when there is one.
+    UnknownProperty {
+        item: ItemKind,
+        word: String,
+        suggestion: Option<Suggestion>,
+    },
     /// An item's title written without quotes.
     UnquotedTitle { item: ItemKind },
     /// An item's header with a title but no id before it.
@@ -82,6 +91,15 @@ pub enum SyntaxErrorKind {
     UnknownUnit { unit: String },
     /// A quoted text where a name belongs.
     TextForName,
+}
+
+/// What a misspelt word at the start of a line most likely is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Suggestion {
+    /// A keyword that starts a line of this item.
+    Property(&'static str),
+    /// A keyword that starts a new item.
+    Item(&'static str),
 }
 
 /// Something the parser would have accepted at an error's position.

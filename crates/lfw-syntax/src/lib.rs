@@ -17,10 +17,11 @@ mod kind;
 mod lines;
 mod lower;
 mod parser;
+pub mod suggest;
 pub mod vocab;
 
 pub use ast::Span;
-pub use error::{Edit, Expected, Found, SyntaxError, SyntaxErrorKind};
+pub use error::{Edit, Expected, Found, Suggestion, SyntaxError, SyntaxErrorKind};
 pub use kind::{Lfw, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken};
 pub use lower::node_span;
 pub use vocab::item_keyword;

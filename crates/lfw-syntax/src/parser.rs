@@ -12,9 +12,10 @@
 //! No pest pair leaves this module.
 
 use crate::ast::{ItemKind, Span};
-use crate::error::{Edit, Expected, Found, SyntaxError, SyntaxErrorKind};
+use crate::error::{apply, Edit, Expected, Found, Suggestion, SyntaxError, SyntaxErrorKind};
 use crate::kind::SyntaxKind as K;
 use crate::lines::{lines, Class, Line};
+use crate::suggest::did_you_mean;
 use crate::vocab::{self, is_id, leading_word};
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -438,7 +439,8 @@ impl<'t> Builder<'t> {
         let mut pos = line.content_start;
         if let Some((toks, e)) = self.parse_line(header_rule(kind), line, &mut pos) {
             if let Some(e) = e {
-                self.errors.push(header_error(kind, line, self.text, &e, &toks));
+                let error = header_error(kind, line, self.text, &e, &toks);
+                self.errors.push(with_fixed_line(error, self.text, &toks));
             }
             self.lenient_header(&toks, &mut pos);
         }
@@ -451,7 +453,7 @@ impl<'t> Builder<'t> {
         if let Some((toks, e)) = self.parse_line(line_rule(kind), line, &mut pos) {
             let mut lenient = false;
             if let Some(e) = e {
-                let error = property_error(kind, line, self.text, &e, &toks);
+                let error = with_fixed_line(property_error(kind, line, self.text, &e, &toks), self.text, &toks);
                 lenient = matches!(
                     error.kind,
                     SyntaxErrorKind::LevelsNotSeparated { .. } | SyntaxErrorKind::MissingFor | SyntaxErrorKind::UnknownUnit { .. }
@@ -623,6 +625,19 @@ impl<'t> Builder<'t> {
     }
 }
 
+/// Records how the line reads with the error's fix made: from its first
+/// token to its last before a trailing comment.
+fn with_fixed_line(mut error: SyntaxError, text: &str, toks: &[Tok]) -> SyntaxError {
+    let (body, _) = split_comment(toks);
+    if let (false, Some(first), Some(last)) = (error.fix.is_empty(), body.first(), body.last()) {
+        let (start, end) = (first.start, last.end());
+        if error.fix.iter().all(|e| e.span.start >= start && e.span.end <= end) {
+            error.fixed = Some(apply(&text[start..end], start, &error.fix));
+        }
+    }
+    error
+}
+
 /// The tokens before a line's trailing comment, and the comment.
 fn split_comment<'a, 't>(toks: &'a [Tok<'t>]) -> (&'a [Tok<'t>], &'a [Tok<'t>]) {
     let body = toks.iter().position(|t| t.kind == K::Comment).unwrap_or(toks.len());
@@ -709,13 +724,26 @@ fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: 
     let word = first.text;
     let known = vocab::property_keywords(kind).contains(&word);
     if !known && matches!(first.kind, K::Word | K::Keyword | K::Number) && kind != ItemKind::Import {
+        let property = did_you_mean(word, vocab::property_keywords(kind).iter().copied());
+        let item = did_you_mean(word, vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k));
+        let suggestion = property.map(Suggestion::Property).or(item.map(Suggestion::Item));
+        let fix = property
+            .map(|k| {
+                vec![Edit {
+                    span: first.span(),
+                    text: k.to_string(),
+                }]
+            })
+            .unwrap_or_default();
         return SyntaxError::new(
             SyntaxErrorKind::UnknownProperty {
                 item: kind,
                 word: word.to_string(),
+                suggestion,
             },
             first.span(),
-        );
+        )
+        .with_fix(fix);
     }
     if word == "levels" {
         if let Some(error) = levels_error(body) {
