@@ -9,6 +9,7 @@ mod export;
 mod hostile;
 mod library;
 mod lossless;
+mod mistakes;
 mod parser;
 mod properties;
 mod queries;

@@ -47,10 +47,14 @@ fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
             r.entry = r.after.is_empty();
         }
     }
-    let reachable = fw.reachable_roles();
+    // A role whose `after` lines are not all known (one named no role, or
+    // did not parse) may be reachable through them: it counts as a start,
+    // so neither it nor the roles after it are reported for that mistake.
+    let unknown_route = (0..fw.roles.len()).filter(|&i| fw.roles[i].unresolved_after).map(RoleId);
+    let reachable = fw.reachable_from(fw.entry_roles().into_iter().chain(unknown_route));
     let entries: Vec<String> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.clone()).collect();
     for (i, role) in fw.roles.iter().enumerate() {
-        if !reachable[i] && !in_cycle[i] && !role.unresolved_after {
+        if !reachable[i] && !in_cycle[i] {
             diagnostics.push(report::diagnostic(Problem::UnreachableRole {
                 role: role.id.clone(),
                 entries: entries.clone(),

@@ -214,6 +214,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                     id: u.header.id.name.clone(),
                     at: Loc::new(u.file, u.header.id.span),
                     first: Loc::new(units[first].file, units[first].header.id.span),
+                    suggestion: None,
                 }));
             }
             None => {
@@ -341,6 +342,7 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                     id: cw.id.name.clone(),
                     at: loc(cw.id.span),
                     first: *first,
+                    suggestion: None,
                 }));
                 continue;
             }

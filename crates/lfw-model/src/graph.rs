@@ -64,8 +64,14 @@ impl Framework {
 
     /// Which roles can be reached from an entry role.
     pub fn reachable_roles(&self) -> Vec<bool> {
+        self.reachable_from(self.entry_roles())
+    }
+
+    /// Which roles can be reached by progression from `starts` (which
+    /// reach themselves).
+    pub fn reachable_from(&self, starts: impl IntoIterator<Item = RoleId>) -> Vec<bool> {
         let mut seen = vec![false; self.roles.len()];
-        let mut queue: VecDeque<NodeIndex> = self.entry_roles().into_iter().map(|r| NodeIndex::new(r.0)).collect();
+        let mut queue: VecDeque<NodeIndex> = starts.into_iter().map(|r| NodeIndex::new(r.0)).collect();
         for n in &queue {
             seen[n.index()] = true;
         }

@@ -39,8 +39,16 @@ pub enum Problem {
     SecondFramework { at: Loc, first: Loc },
     /// An item in a file that belongs to no framework.
     NoFramework { item: ItemKind, at: Loc },
-    /// An id declared twice where ids must be unique.
-    DuplicateId { scope: Scope, id: String, at: Loc, first: Loc },
+    /// An id declared twice where ids must be unique. `suggestion` is the
+    /// id the second one's title suggests, when that id is declared nowhere
+    /// (a copied line whose id was not changed).
+    DuplicateId {
+        scope: Scope,
+        id: String,
+        at: Loc,
+        first: Loc,
+        suggestion: Option<String>,
+    },
     /// A name that names nothing of the kind wanted; `suggestion` is a
     /// close name that does.
     UnknownReference {
@@ -185,7 +193,8 @@ impl Payload for Problem {
                 | SyntaxErrorKind::LevelsNotSeparated { .. }
                 | SyntaxErrorKind::MissingFor
                 | SyntaxErrorKind::UnknownUnit { .. }
-                | SyntaxErrorKind::TextForName => Code::Syntax,
+                | SyntaxErrorKind::TextForName
+                | SyntaxErrorKind::TitleForName => Code::Syntax,
                 SyntaxErrorKind::Stray { .. } => Code::StrayText,
                 SyntaxErrorKind::UnterminatedText => Code::UnterminatedText,
                 SyntaxErrorKind::DuplicateProperty { .. } => Code::DuplicateProperty,

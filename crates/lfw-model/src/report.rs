@@ -135,12 +135,12 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
             }
         }
         SyntaxErrorKind::LevelsNotSeparated { found } => {
-            let message = match found {
-                Found::Char('"') => "Level names are written without quotes.".to_string(),
-                other => format!("Levels are separated by `<`, not by {}.", found_word(other)),
+            let (message, label) = match found {
+                Found::Char('"') => ("Level names are written without quotes.".to_string(), "a quoted level"),
+                other => (format!("Levels are separated by `<`, not by {}.", found_word(other)), "expected `<`"),
             };
             Wording::new(message)
-                .at(loc, "expected `<`")
+                .at(loc, label)
                 .help(with_fixed("levels are written lowest first, separated by `<`", e))
         }
         SyntaxErrorKind::MissingFor => Wording::new("The time in the earlier role is written after `for`.")
@@ -153,6 +153,14 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
                 d.help(format!("{units}."))
             } else {
                 d.help(format!("{units}; {}", with_fixed("write", e)))
+            }
+        }
+        SyntaxErrorKind::TitleForName => {
+            let d = Wording::new("A role is named here by its id, not by its title.").at(loc, "expected one name");
+            if e.fix.is_empty() {
+                d.help("write the role's id, the short name after `role` where it is declared.")
+            } else {
+                d.help(with_fixed("write the role's id, the short name after `role` where it is declared", e))
             }
         }
         SyntaxErrorKind::TextForName => {
@@ -194,7 +202,13 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::ImportCycle { chain } => import_cycle(chain),
         Problem::SecondFramework { at, first } => second_framework(*at, *first),
         Problem::NoFramework { item, at } => no_framework(*item, *at),
-        Problem::DuplicateId { scope, id, at, first } => duplicate_id(*scope, id, *at, *first),
+        Problem::DuplicateId {
+            scope,
+            id,
+            at,
+            first,
+            suggestion,
+        } => duplicate_id(*scope, id, *at, *first, suggestion.as_deref()),
         Problem::UnknownReference {
             name,
             wanted,
@@ -269,6 +283,11 @@ fn suggested_name(problem: &Problem) -> Option<(Loc, String)> {
             ..
         }
         | Problem::UnknownLevel {
+            suggestion: Some(name),
+            at,
+            ..
+        }
+        | Problem::DuplicateId {
             suggestion: Some(name),
             at,
             ..
@@ -375,16 +394,20 @@ fn no_framework(item: ItemKind, at: Loc) -> Wording {
     .help("start the file with `framework <id> \"Title\"`, or `import` it from the framework it belongs to.")
 }
 
-fn duplicate_id(scope: Scope, id: &str, at: Loc, first: Loc) -> Wording {
+fn duplicate_id(scope: Scope, id: &str, at: Loc, first: Loc, suggestion: Option<&str>) -> Wording {
     let within = match scope {
         Scope::Framework => "framework",
         Scope::Scale => "scale",
         Scope::Compilation => "compilation",
     };
+    let help = match suggestion {
+        Some(s) => format!("did you mean `{s}`? Its title suggests that id, which no element has."),
+        None => "give one of them another id; ids must be unique so that requirements can name them.".to_string(),
+    };
     Wording::new(format!("`{id}` is declared twice in this {within}."))
         .at(at, "declared again here")
         .also(first, "first declared here")
-        .help("give one of them another id; ids must be unique so that requirements can name them.")
+        .help(help)
 }
 
 /// What was looked for, as the message names it.

@@ -84,6 +84,12 @@ struct Resolver<'d> {
     /// Competencies whose `rated on` named no scale: their levels are not
     /// reported again at every use.
     unknown_scale: HashSet<CompetencyId>,
+    /// The framework's header has a line that did not parse and it has no
+    /// default scale: perhaps the broken line named it, so competencies
+    /// without a scale of their own are not reported for that.
+    default_scale_unknown: bool,
+    /// Ids declared twice, reported once every name has been looked up.
+    duplicates: Vec<Duplicate>,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -164,6 +170,8 @@ pub fn build(
         names: HashMap::new(),
         broken: HashSet::new(),
         unknown_scale: HashSet::new(),
+        default_scale_unknown: false,
+        duplicates: Vec::new(),
         diagnostics,
     };
     let declared = r.declare(items);
@@ -194,7 +202,30 @@ pub fn build(
             _ => {}
         }
     }
+    r.report_duplicates();
     r.fw
+}
+
+/// An id declared a second time, with the id its title suggests.
+struct Duplicate {
+    id: String,
+    at: Loc,
+    first: Loc,
+    meant: Option<String>,
+    /// Whether the meant id was looked up (and so not reported unknown).
+    used: bool,
+}
+
+/// The title of an element, as written.
+fn title_of(item: &Item) -> Option<&str> {
+    match item {
+        Item::Scale(x) => x.title.as_ref().map(|t| t.value.as_str()),
+        Item::Domain(x) => Some(&x.title.value),
+        Item::Competency(x) => Some(&x.title.value),
+        Item::Credential(x) => Some(&x.title.value),
+        Item::Role(x) => Some(&x.title.value),
+        _ => None,
+    }
 }
 
 impl Resolver<'_> {
@@ -206,6 +237,7 @@ impl Resolver<'_> {
     /// items that were declared (duplicates left out), in order.
     fn declare<'a>(&mut self, items: &[(FileId, &'a Item)]) -> Vec<(FileId, &'a Item)> {
         let mut out = Vec::new();
+        let mut duplicates = Vec::new();
         for &(file, item) in items {
             if let Item::Broken(b) = item {
                 if let Some(id) = &b.id {
@@ -216,12 +248,7 @@ impl Resolver<'_> {
             let Some((id, _)) = crate::compile::declared(item) else { continue };
             let loc = Loc::new(file, id.span);
             if let Some((_, first)) = self.names.get(&id.name) {
-                self.diagnostics.push(report::diagnostic(Problem::DuplicateId {
-                    scope: Scope::Framework,
-                    id: id.name.clone(),
-                    at: loc,
-                    first: *first,
-                }));
+                duplicates.push((id, loc, *first, title_of(item)));
                 continue;
             }
             let element = match item {
@@ -302,7 +329,37 @@ impl Resolver<'_> {
             self.names.insert(id.name.clone(), (element, loc));
             out.push((file, item));
         }
+        for (id, at, first, title) in duplicates {
+            // A copied item whose id was not changed: its title suggests the
+            // id it was meant to have. If that id is declared nowhere but
+            // used, the uses are this same mistake, not unknown names of
+            // their own (see `report_duplicates`).
+            let meant = title
+                .and_then(lfw_syntax::vocab::id_from_title)
+                .filter(|s| *s != id.name && !self.names.contains_key(s));
+            self.duplicates.push(Duplicate {
+                id: id.name.clone(),
+                at,
+                first,
+                meant,
+                used: false,
+            });
+        }
         out
+    }
+
+    /// Reports the duplicate ids, once every name has been looked up: a
+    /// duplicate whose meant id was used gets that id as its fix.
+    fn report_duplicates(&mut self) {
+        for d in std::mem::take(&mut self.duplicates) {
+            self.diagnostics.push(report::diagnostic(Problem::DuplicateId {
+                scope: Scope::Framework,
+                id: d.id,
+                at: d.at,
+                first: d.first,
+                suggestion: d.meant.filter(|_| d.used),
+            }));
+        }
     }
 
     fn levels(&mut self, file: FileId, s: &ast::Scale) -> Vec<String> {
@@ -322,6 +379,7 @@ impl Resolver<'_> {
                     id: l.name.clone(),
                     at: loc,
                     first: *first,
+                    suggestion: None,
                 })),
                 None => {
                     seen.insert(&l.name, loc);
@@ -345,6 +403,7 @@ impl Resolver<'_> {
             None if self.fw.scales.len() == 1 => Some(ScaleId(0)),
             None => None,
         };
+        self.default_scale_unknown = header.damaged && self.fw.default_scale.is_none();
     }
 
     /// Looks a name up, reporting it when it is unknown or of the wrong kind.
@@ -363,6 +422,12 @@ impl Resolver<'_> {
                 None
             }
             None if self.broken.contains(&id.name) => None,
+            None if self.duplicates.iter().any(|d| d.meant.as_ref() == Some(&id.name)) => {
+                for d in self.duplicates.iter_mut().filter(|d| d.meant.as_ref() == Some(&id.name)) {
+                    d.used = true;
+                }
+                None
+            }
             None => {
                 let candidates = self.names.iter().filter(|(_, (e, _))| want.accepts(*e)).map(|(n, _)| n.as_str());
                 let mut candidates: Vec<&str> = candidates.collect();
@@ -385,12 +450,33 @@ impl Resolver<'_> {
         }
     }
 
+    /// The rank of one level on the scale of each of several competencies
+    /// (the members of `all in` or `n of`). A level that is wrong on a scale
+    /// is one mistake, reported once, not once for every member rated on it.
+    fn member_levels(&mut self, file: FileId, members: &[CompetencyId], level: &ast::Ident) -> Vec<Option<Rank>> {
+        let mut failed: Vec<Option<ScaleId>> = Vec::new();
+        let mut ranks = Vec::with_capacity(members.len());
+        for &c in members {
+            let scale = self.fw.competencies[c.0].scale;
+            if failed.contains(&scale) {
+                ranks.push(None);
+                continue;
+            }
+            let rank = self.level(file, c, level);
+            if rank.is_none() {
+                failed.push(scale);
+            }
+            ranks.push(rank);
+        }
+        ranks
+    }
+
     /// The rank of a level on a competency's scale, or a diagnostic.
     fn level(&mut self, file: FileId, c: CompetencyId, level: &ast::Ident) -> Option<Rank> {
         let comp = &self.fw.competencies[c.0];
         let loc = self.loc(file, level.span);
         let Some(scale) = comp.scale else {
-            if !self.unknown_scale.contains(&c) {
+            if !self.unknown_scale.contains(&c) && !self.default_scale_unknown {
                 self.diagnostics.push(report::diagnostic(Problem::NoScale {
                     competency: comp.id.clone(),
                     at: loc,
@@ -489,6 +575,9 @@ impl Resolver<'_> {
                 _ => self.fw.roles[id.0].unresolved_after = true,
             }
         }
+        if r.damaged {
+            self.fw.roles[id.0].unresolved_after = true;
+        }
         let reqs = r.requirements.iter().filter_map(|q| self.requirement(file, q)).collect();
         self.fw.roles[id.0].requirements = reqs;
     }
@@ -527,8 +616,7 @@ impl Resolver<'_> {
                         at: self.loc(file, domain.span),
                     }));
                 }
-                // Every member is checked, so each wrong level is reported.
-                let ranks: Vec<Option<Rank>> = members.iter().map(|&c| self.level(file, c, level)).collect();
+                let ranks = self.member_levels(file, &members, level);
                 let ranked: Option<Vec<(CompetencyId, Rank)>> = members.iter().zip(ranks).map(|(&c, r)| r.map(|r| (c, r))).collect();
                 Condition::AllIn {
                     domain: d,
@@ -539,12 +627,13 @@ impl Resolver<'_> {
             ast::Condition::CountOf { count, of, level } => {
                 let mut members = Vec::new();
                 let mut complete = true;
-                for id in of {
-                    match self.competency_id(file, id) {
-                        Some(c) => match self.level(file, c, level) {
-                            Some(rank) => members.push((c, rank)),
-                            None => complete = false,
-                        },
+                let ids: Vec<Option<CompetencyId>> = of.iter().map(|id| self.competency_id(file, id)).collect();
+                let known: Vec<CompetencyId> = ids.iter().flatten().copied().collect();
+                let ranks = self.member_levels(file, &known, level);
+                complete &= ids.iter().all(Option::is_some);
+                for (c, rank) in known.into_iter().zip(ranks) {
+                    match rank {
+                        Some(rank) => members.push((c, rank)),
                         None => complete = false,
                     }
                 }

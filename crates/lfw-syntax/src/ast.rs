@@ -119,6 +119,10 @@ pub struct FrameworkHeader {
     pub description: Option<Text>,
     pub notes: Vec<Note>,
     pub span: Span,
+    /// A line of it did not parse, so what it would have said (a default
+    /// scale, say) is unknown: what follows from its absence is not
+    /// reported again.
+    pub damaged: bool,
 }
 
 /// How several assessments of one competency combine into one level.
@@ -244,6 +248,10 @@ pub struct Role {
     pub description: Option<Text>,
     pub notes: Vec<Note>,
     pub span: Span,
+    /// A line of it did not parse (perhaps an `after` line), so the roles
+    /// it comes after are not all known: it is not reported unreachable,
+    /// nor are the roles after it.
+    pub damaged: bool,
 }
 
 /// `after constable for 2 years`: a progression edge into this role.
@@ -345,6 +353,9 @@ pub enum ItemKind {
     Crosswalk,
 }
 
+/// An item whose header has no id. When its title suggests one (the fix
+/// its error offers), `id` is that, so that uses of it are not reported
+/// as unknown too.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Broken {
     pub kind: ItemKind,

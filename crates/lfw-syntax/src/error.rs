@@ -91,6 +91,8 @@ pub enum SyntaxErrorKind {
     UnknownUnit { unit: String },
     /// A quoted text where a name belongs.
     TextForName,
+    /// Several words (a title, most likely) where one name belongs.
+    TitleForName,
 }
 
 /// What a misspelt word at the start of a line most likely is.

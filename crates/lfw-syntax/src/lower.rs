@@ -150,19 +150,32 @@ impl Lower<'_> {
                 let path = text_child(&child(node, K::Header)?)?;
                 return Some(Item::Import(Import { path, span }));
             }
-            (kind, None) => return Some(Item::Broken(Broken { kind, id: None, span })),
+            (kind, None) => {
+                let id = vocab::id_from_title(&head.title.value).map(|name| Ident {
+                    name,
+                    span: head.title.span,
+                });
+                return Some(Item::Broken(Broken { kind, id, span }));
+            }
             (_, Some(id)) => id,
         };
         let lines: Vec<SyntaxNode> = node.children().filter(|n| !matches!(n.kind(), K::Header | K::Error)).collect();
+        let damaged = node.descendants().any(|n| n.kind() == K::Error);
         Some(match head.kind {
             // Read above, without an id.
             ItemKind::Import => return None,
-            ItemKind::Framework => Item::Framework(self.framework(id, head.title, &lines, span)),
+            ItemKind::Framework => Item::Framework(FrameworkHeader {
+                damaged,
+                ..self.framework(id, head.title, &lines, span)
+            }),
             ItemKind::Scale => Item::Scale(self.scale(id, head.title, &lines, span)),
             ItemKind::Domain => Item::Domain(self.domain(id, head.title, &lines, span)),
             ItemKind::Competency(kind) => Item::Competency(self.competency(kind, id, head.title, &lines, span)),
             ItemKind::Credential => Item::Credential(self.credential(id, head.title, &lines, span)),
-            ItemKind::Role => Item::Role(self.role(id, head.title, &lines, span)),
+            ItemKind::Role => Item::Role(Role {
+                damaged,
+                ..self.role(id, head.title, &lines, span)
+            }),
             ItemKind::Crosswalk => Item::Crosswalk(self.crosswalk(id, head.title, &lines, span)),
         })
     }
@@ -214,6 +227,7 @@ impl Lower<'_> {
             description: None,
             notes: Vec::new(),
             span,
+            damaged: false,
         };
         let (mut v, mut o, mut s, mut d, mut ds) = (None, None, None, None, None);
         let (mut er, mut ev, mut ex) = (None, None, None);
@@ -495,6 +509,7 @@ impl Lower<'_> {
             description: None,
             notes: Vec::new(),
             span,
+            damaged: false,
         };
         let (mut e, mut d) = (None, None);
         for p in lines {

@@ -456,7 +456,11 @@ impl<'t> Builder<'t> {
                 let error = with_fixed_line(property_error(kind, line, self.text, &e, &toks), self.text, &toks);
                 lenient = matches!(
                     error.kind,
-                    SyntaxErrorKind::LevelsNotSeparated { .. } | SyntaxErrorKind::MissingFor | SyntaxErrorKind::UnknownUnit { .. }
+                    SyntaxErrorKind::LevelsNotSeparated { .. }
+                        | SyntaxErrorKind::MissingFor
+                        | SyntaxErrorKind::UnknownUnit { .. }
+                        | SyntaxErrorKind::TitleForName
+                        | SyntaxErrorKind::TextForName
                 );
                 self.errors.push(error);
             }
@@ -580,18 +584,19 @@ impl<'t> Builder<'t> {
             }],
             pos,
         );
-        let mut rest = &toks[1..];
-        if let Some((role, tail)) = rest.split_first() {
-            if is_id(role.text) && role.kind != K::Keyword {
-                self.toks(
-                    &[Tok {
-                        kind: K::Ident,
-                        ..role.clone()
-                    }],
-                    pos,
-                );
-                rest = tail;
-            }
+        // The role: one name up to `for` or the time; anything else there
+        // (a title, a quoted name) is an error, and no role is read.
+        let name_len = toks[1..].iter().take_while(|t| t.text != "for" && t.kind != K::Number).count();
+        let (name, mut rest) = toks[1..].split_at(name_len);
+        match name {
+            [role] if is_id(role.text) && role.kind != K::Keyword => self.toks(
+                &[Tok {
+                    kind: K::Ident,
+                    ..role.clone()
+                }],
+                pos,
+            ),
+            _ => self.error_node(name, pos),
         }
         if let Some((kw, tail)) = rest.split_first() {
             if kw.text == "for" {
@@ -701,14 +706,14 @@ fn header_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[
         }
         // `role "Crew Manager"`: a title and no id.
         [keyword, title, ..] if title.kind == K::Quoted => {
-            let mut fix = Vec::new();
-            let id = slug(&unquote(title.text));
-            if is_id(&id) && !vocab::is_keyword(&id) {
-                fix.push(Edit {
-                    span: Span::new(keyword.end(), keyword.end()),
-                    text: format!(" {id}"),
-                });
-            }
+            let fix = vocab::id_from_title(&unquote(title.text))
+                .map(|id| {
+                    vec![Edit {
+                        span: Span::new(keyword.end(), keyword.end()),
+                        text: format!(" {id}"),
+                    }]
+                })
+                .unwrap_or_default();
             SyntaxError::new(SyntaxErrorKind::MissingId { item: kind }, title.span()).with_fix(fix)
         }
         _ => unexpected(text, line, Some(kind), e),
@@ -751,6 +756,16 @@ fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: 
         }
     }
     if word == "after" {
+        // `after Crew Manager for 2 years`: a title where the role's id belongs.
+        let name: Vec<&Tok> = body[1..].iter().take_while(|t| t.text != "for" && t.kind != K::Number).collect();
+        if name.len() > 1 && name.iter().all(|t| matches!(t.kind, K::Word | K::Keyword)) {
+            let (first, last) = (name[0], name[name.len() - 1]);
+            let span = Span::new(first.start, last.end());
+            let fix = vocab::id_from_title(&text[span.start..span.end])
+                .map(|id| vec![Edit { span, text: id }])
+                .unwrap_or_default();
+            return SyntaxError::new(SyntaxErrorKind::TitleForName, span).with_fix(fix);
+        }
         // `after watch-manager 2 years`
         if let [_, role, number, unit, ..] = body {
             if is_id(role.text) && number.kind == K::Number && unit.kind != K::Quoted && role.text != "for" {
@@ -851,19 +866,6 @@ pub(crate) fn unquote(quoted: &str) -> String {
     let mut out = String::new();
     crate::lower::unescape_into(raw, &mut out);
     out
-}
-
-/// An id made from a title: `Crew Manager` → `crew-manager`.
-fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 fn error_pos(line: &Line, e: &pest::error::Error<Rule>) -> usize {

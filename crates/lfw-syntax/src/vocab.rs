@@ -169,3 +169,19 @@ pub fn leading_word(s: &str) -> &str {
     let end = s.find(|c: char| !is_id_char(c)).unwrap_or(s.len());
     &s[..end]
 }
+
+/// The id a title suggests, `Crew Manager` → `crew-manager`, when it makes
+/// one that is not a keyword: the id a help line may offer for a title
+/// written where an id belongs.
+pub fn id_from_title(title: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let id = out.trim_end_matches('-').to_string();
+    (is_id(&id) && !is_keyword(&id)).then_some(id)
+}
