@@ -8,17 +8,6 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// `println!` through [`crate::output`].
-macro_rules! outln {
-    ($($arg:tt)*) => { crate::output::line(&format!($($arg)*)) };
-}
-
-/// `eprintln!` through [`crate::output`], which never panics when standard
-/// error cannot be written.
-macro_rules! errln {
-    ($($arg:tt)*) => { crate::output::err(&format!("{}\n", format!($($arg)*))) };
-}
-
 #[derive(Parser)]
 #[command(
     name = "lfw",
@@ -185,6 +174,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Write `.lfw` files in their canonical layout (`-` filters standard input to standard output).
+    Fmt {
+        /// `.lfw` files and folders searched for them; the current folder by default; `-` for standard input.
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files whose layout would change, and exit with status 1 if any would.
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List the bundled frameworks.
     List {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -233,6 +232,7 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework, root),
         Command::List { format } => list(format),
+        Command::Fmt { paths, check, format } => crate::fmt::run(&paths, check, format == Format::Json),
         Command::Diff {
             old,
             new,
@@ -303,7 +303,7 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn usage_error(message: &str) -> ExitCode {
+pub fn usage_error(message: &str) -> ExitCode {
     errln!("error: {message}");
     ExitCode::from(2)
 }

@@ -131,6 +131,16 @@ fn canonical_prefix(path: &Path) -> PathBuf {
     }
 }
 
+/// Reads a `.lfw` file named directly (by a command that follows no
+/// imports, such as `lfw fmt`): only a regular file ending in `.lfw`, of
+/// bounded size.
+pub fn read_lfw(path: &Path) -> Result<Vec<u8>, ReadError> {
+    if !is_lfw(path) {
+        return Err(ReadError::NotLfw);
+    }
+    read_regular_file(path)
+}
+
 fn is_lfw(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "lfw")
 }

@@ -3,11 +3,14 @@
 //! 0 success, 1 the input has errors, 2 usage error or output that cannot
 //! be written; 129, 130, 143 for a cohort stopped by a signal.
 
+// First, so that its macros (`outln!`, `errln!`) are in scope below.
+#[macro_use]
+mod output;
 mod cleanup;
 mod cli;
 mod compare;
 mod files;
-mod output;
+mod fmt;
 mod ready;
 mod render;
 

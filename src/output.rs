@@ -7,6 +7,17 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+/// `println!` through [`crate::output`].
+macro_rules! outln {
+    ($($arg:tt)*) => { crate::output::line(&format!($($arg)*)) };
+}
+
+/// `eprintln!` through [`crate::output`], which never panics when standard
+/// error cannot be written.
+macro_rules! errln {
+    ($($arg:tt)*) => { crate::output::err(&format!("{}\n", format!($($arg)*))) };
+}
+
 static CLOSED: AtomicBool = AtomicBool::new(false);
 
 /// Whether the reader of standard output has gone away; long commands

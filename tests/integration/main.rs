@@ -6,6 +6,7 @@ mod cohort;
 mod compare;
 mod diagnostics;
 mod export;
+mod formatting;
 mod hostile;
 mod library;
 mod lossless;

@@ -62,6 +62,17 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
     }
 }
 
+/// One file parsed on its own, for the tools that work on its text rather
+/// than its meaning (the formatter): the file as the only source, its
+/// trees, and its syntax errors as diagnostics.
+pub fn parse_file(path: &Path, text: String) -> (Sources, lfw_syntax::Parsed, Vec<Diagnostic>) {
+    let parsed = lfw_syntax::parse(&text);
+    let mut sources = Sources::default();
+    let id = sources.add(path.to_path_buf(), text);
+    let diagnostics = parsed.errors.iter().map(|e| report::syntax(id, e)).collect();
+    (sources, parsed, diagnostics)
+}
+
 /// Compiles one text, named `name`, with no other files: for tests and
 /// tools that hold the text already.
 pub fn compile_str(name: &str, text: &str) -> Compilation {

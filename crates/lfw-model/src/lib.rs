@@ -22,7 +22,7 @@ mod resolve;
 pub mod source;
 
 pub use code::Code;
-pub use compile::{compile, compile_str, Compilation};
+pub use compile::{compile, compile_str, parse_file, Compilation};
 pub use diagnostic::{Diagnostic, Fix, Label, Payload, Severity, Wording};
 pub use graph::cycles;
 pub use lfw_syntax::suggest::did_you_mean;

@@ -13,6 +13,7 @@
 
 pub mod ast;
 pub mod error;
+pub mod format;
 mod kind;
 mod lines;
 mod lower;

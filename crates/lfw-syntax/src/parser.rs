@@ -466,7 +466,9 @@ impl<'t> Builder<'t> {
             }
             let (body, comment) = split_comment(&toks);
             match line.first_word(self.text) {
-                "levels" if lenient => self.lenient_levels(body, &mut pos),
+                // Whatever is wrong with it, a `levels` line keeps the
+                // levels it names, so that a broken scale is still a scale.
+                "levels" => self.lenient_levels(body, &mut pos),
                 "after" if lenient => self.lenient_after(body, &mut pos),
                 _ => self.error_node(body, &mut pos),
             }

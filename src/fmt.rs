@@ -1,0 +1,187 @@
+//! `lfw fmt`: `.lfw` files in their canonical layout
+//! (`lfw_syntax::format`), written in place, checked, or filtered from
+//! standard input to standard output for editors.
+
+use crate::files::{lfw_files_in, read_lfw};
+use crate::render;
+use lfw_model::{Diagnostic, ReadError, MAX_SOURCE_BYTES};
+use serde_json::json;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What became of one file.
+enum Outcome {
+    Unchanged,
+    /// Reformatted, or (with `--check`) would be.
+    Changed,
+    /// It has syntax errors (or could not be read), so it was left alone.
+    Errors(Vec<Diagnostic>, lfw_model::Sources),
+    Unreadable(String),
+}
+
+/// `lfw fmt [--check] [PATH...]`, or `lfw fmt -` for standard input.
+pub fn run(paths: &[PathBuf], check: bool, json_output: bool) -> ExitCode {
+    if paths.len() == 1 && paths[0] == Path::new("-") {
+        return stdin();
+    }
+    let defaults = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &defaults[..] } else { paths };
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match lfw_files_in(path) {
+                Ok(found) => files.extend(found),
+                Err(e) => return crate::cli::usage_error(&format!("cannot read the directory `{}`: {e}", path.display())),
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut results = Vec::new();
+    for file in &files {
+        let outcome = match one(file, check) {
+            Ok(outcome) => outcome,
+            Err(message) => {
+                // The file could not be written: the output failed.
+                errln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        };
+        results.push((file, outcome));
+    }
+    report(&results, check, json_output)
+}
+
+/// Formats one file: writes it back (unless `check`) when its layout
+/// changes. `Err` when it could not be written.
+fn one(path: &Path, check: bool) -> Result<Outcome, String> {
+    let bytes = match read_lfw(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Ok(Outcome::Unreadable(read_error(&e))),
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Ok(Outcome::Unreadable("it is not UTF-8 text".to_string()));
+    };
+    let (sources, parsed, diagnostics) = lfw_model::parse_file(path, text);
+    if !diagnostics.is_empty() {
+        return Ok(Outcome::Errors(diagnostics, sources));
+    }
+    let formatted = lfw_syntax::format::format(&parsed.tree);
+    if formatted == sources.get(lfw_model::FileId(0)).text {
+        return Ok(Outcome::Unchanged);
+    }
+    if !check {
+        write_atomically(path, &formatted).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    }
+    Ok(Outcome::Changed)
+}
+
+fn read_error(e: &ReadError) -> String {
+    match e {
+        ReadError::Io(e) => e.to_string(),
+        ReadError::NotLfw => "it is not a `.lfw` file".to_string(),
+        ReadError::NotAFile => "it is not a regular file".to_string(),
+        ReadError::TooLarge { limit } => format!("it is larger than {} MiB", limit >> 20),
+        ReadError::OutsideRoot { .. } => "it is outside the project folder".to_string(),
+    }
+}
+
+/// Replaces a file's text all at once: a new file beside it, given the old
+/// one's permissions, renamed over it. A reader never sees half a file,
+/// and a failure leaves the old one as it was.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let permissions = std::fs::metadata(path)?.permissions();
+    let mut new = tempfile::Builder::new().prefix(".lfw-fmt-").tempfile_in(dir)?;
+    new.write_all(text.as_bytes())?;
+    new.as_file().sync_all()?;
+    std::fs::set_permissions(new.path(), permissions)?;
+    new.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn report(results: &[(&PathBuf, Outcome)], check: bool, json_output: bool) -> ExitCode {
+    let changed = results.iter().filter(|(_, o)| matches!(o, Outcome::Changed)).count();
+    let unchanged = results.iter().filter(|(_, o)| matches!(o, Outcome::Unchanged)).count();
+    let failed = results.len() - changed - unchanged;
+    if json_output {
+        let files: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(path, outcome)| {
+                let (status, diagnostics) = match outcome {
+                    Outcome::Unchanged => ("unchanged", Vec::new()),
+                    Outcome::Changed if check => ("would-change", Vec::new()),
+                    Outcome::Changed => ("changed", Vec::new()),
+                    Outcome::Errors(ds, sources) => ("errors", ds.iter().map(|d| d.to_json(sources)).collect()),
+                    Outcome::Unreadable(why) => ("unreadable", vec![json!({ "message": why })]),
+                };
+                json!({ "file": path.display().to_string(), "status": status, "diagnostics": diagnostics })
+            })
+            .collect();
+        crate::output::line(&serde_json::to_string_pretty(&json!({ "format": 1, "check": check, "files": files })).unwrap_or_default());
+    } else {
+        let colour = render::use_colour();
+        for (path, outcome) in results {
+            match outcome {
+                Outcome::Changed if check => crate::output::line(&path.display().to_string()),
+                Outcome::Errors(ds, sources) => {
+                    for d in ds {
+                        crate::output::err(&render::diagnostic(d, sources, colour));
+                    }
+                    errln!("{}: left as it is, because it has syntax errors", path.display());
+                }
+                Outcome::Unreadable(why) => errln!("{}: not formatted: {why}", path.display()),
+                _ => {}
+            }
+        }
+        let files = |n: usize| if n == 1 { "1 file".to_string() } else { format!("{n} files") };
+        if check {
+            errln!("{} would be reformatted, {} already formatted", files(changed), files(unchanged));
+        } else {
+            errln!("reformatted {}, {} already formatted", files(changed), files(unchanged));
+        }
+        if failed > 0 {
+            errln!("{} not formatted", files(failed));
+        }
+    }
+    if failed > 0 || (check && changed > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `lfw fmt -`: the text on standard input, formatted, on standard output.
+/// With syntax errors nothing is written to standard output.
+fn stdin() -> ExitCode {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes) {
+        errln!("error: cannot read standard input: {e}");
+        return ExitCode::from(2);
+    }
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        errln!(
+            "error: standard input is larger than {} MiB, the most a framework file may be",
+            MAX_SOURCE_BYTES >> 20
+        );
+        return ExitCode::from(1);
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        errln!("error: standard input is not UTF-8 text");
+        return ExitCode::from(1);
+    };
+    let (sources, parsed, diagnostics) = lfw_model::parse_file(Path::new("<stdin>"), text);
+    if !diagnostics.is_empty() {
+        let colour = render::use_colour();
+        for d in &diagnostics {
+            crate::output::err(&render::diagnostic(d, &sources, colour));
+        }
+        return ExitCode::from(1);
+    }
+    crate::output::print(&lfw_syntax::format::format(&parsed.tree));
+    ExitCode::SUCCESS
+}
