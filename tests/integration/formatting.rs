@@ -3,7 +3,7 @@
 //! are those of the original), over every fixture, every bundled framework
 //! and their layouts scrambled at random; and the command's contract.
 
-use crate::lossless::corpus;
+use crate::corpus;
 use crate::{lfw, Run};
 use proptest::prelude::*;
 use std::path::Path;
@@ -46,10 +46,10 @@ fn laws(text: &str) -> Result<(), TestCaseError> {
 fn the_laws_hold_over_the_corpus() {
     let mut formatted = 0;
     for (path, text) in corpus() {
-        if format(&text).is_some() {
+        if format(text).is_some() {
             formatted += 1;
         }
-        laws(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        laws(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
     assert!(formatted > 40, "most of the corpus has no syntax errors: {formatted}");
 }

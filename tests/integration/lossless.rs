@@ -1,30 +1,8 @@
 //! The syntax tree is lossless: printing the tree of any input gives back
 //! the input, byte for byte, whatever mistakes it holds.
 
+use crate::corpus;
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
-
-fn lfw_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.expect("entry");
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "lfw") {
-            out.push(entry.into_path());
-        }
-    }
-}
-
-/// Every fixture and every bundled framework, with its text.
-pub fn corpus() -> Vec<(PathBuf, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    lfw_files(&root.join("tests/fixtures"), &mut files);
-    lfw_files(&root.join("frameworks"), &mut files);
-    assert!(files.len() > 30, "the corpus covers every fixture");
-    files
-        .into_iter()
-        .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
-        .collect()
-}
 
 fn round_trips(text: &str) -> Result<(), TestCaseError> {
     let parsed = lfw_syntax::parse(text);
@@ -35,8 +13,8 @@ fn round_trips(text: &str) -> Result<(), TestCaseError> {
 #[test]
 fn every_file_of_the_corpus_round_trips() {
     for (path, text) in corpus() {
-        let parsed = lfw_syntax::parse(&text);
-        assert_eq!(parsed.tree.to_string(), text, "{}", path.display());
+        let parsed = lfw_syntax::parse(text);
+        assert_eq!(&parsed.tree.to_string(), text, "{}", path.display());
     }
 }
 

@@ -54,3 +54,25 @@ pub fn relative(path: &Path) -> String {
 pub fn compile_path(path: &Path) -> lfw_model::Compilation {
     lfw_model::compile(&[path.to_path_buf()], &|p: &Path| Ok(std::fs::read(p)?))
 }
+
+/// Every `.lfw` fixture and bundled framework, with its text (read once).
+pub fn corpus() -> &'static [(std::path::PathBuf, String)] {
+    static CORPUS: std::sync::OnceLock<Vec<(std::path::PathBuf, String)>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["tests/fixtures", "frameworks"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+                let entry = entry.expect("a readable folder");
+                if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "lfw") {
+                    files.push(entry.into_path());
+                }
+            }
+        }
+        assert!(files.len() > 30, "the corpus covers every fixture");
+        files
+            .into_iter()
+            .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
+            .collect()
+    })
+}

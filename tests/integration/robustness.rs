@@ -2,32 +2,9 @@
 //! framework truncated, with garbage appended and duplicated, and some
 //! pathological inputs, all give diagnostics.
 
+use crate::corpus;
 use lfw_model::{compile_str, Compilation};
 use std::path::{Path, PathBuf};
-
-fn lfw_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            lfw_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "lfw") {
-            out.push(p);
-        }
-    }
-}
-
-fn corpus() -> Vec<(PathBuf, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    lfw_files(&root.join("tests/fixtures"), &mut files);
-    lfw_files(&root.join("frameworks"), &mut files);
-    assert!(files.len() > 30, "the corpus covers every fixture");
-    files
-        .into_iter()
-        .filter_map(|p| std::fs::read_to_string(&p).ok().map(|t| (p, t)))
-        .collect()
-}
 
 /// Every span a diagnostic reports lies inside its file, on character
 /// boundaries, so any renderer can show it.
