@@ -4,6 +4,7 @@
 mod cli;
 mod cohort;
 mod compare;
+mod compiled;
 mod diagnostics;
 mod export;
 mod formatting;

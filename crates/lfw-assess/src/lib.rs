@@ -7,6 +7,7 @@
 //! renders output for people (the binary does).
 
 pub mod cohort;
+pub mod compiled;
 pub mod date;
 pub mod problem;
 pub mod profile;
