@@ -752,6 +752,10 @@ impl lfw_assess::cohort::Sink for CohortSink {
         crate::output::closed()
     }
 
+    fn wants_rows(&self) -> bool {
+        self.per_person
+    }
+
     fn problem(&mut self, d: &lfw_assess::ProfileDiagnostic) {
         self.problems += 1;
         crate::output::err(&render::diagnostic(d, &lfw_model::Sources::default(), self.colour));

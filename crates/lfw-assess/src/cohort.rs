@@ -1,25 +1,35 @@
 //! Cohorts: any number of profiles streamed through readiness for one role,
 //! summarised in memory that does not grow with their number.
 //!
-//! JSON Lines is read in batches. Long CSV, whose rows of one person need
-//! not be adjacent, is first split by person into partition files of
-//! bounded size in a directory the caller provides ([`Options::scratch`]),
-//! then each partition is read as a whole and removed. Each batch is
-//! judged on every core.
+//! The question is compiled once ([`Compiled`]) and each person judged
+//! against it without building a report. JSON Lines is read in blocks of
+//! whole lines; each block is split among the worker threads, which parse
+//! their lines (borrowing the strings) and judge them, and the results are
+//! merged in input order. Long CSV, whose rows of one person need not be
+//! adjacent, is first split by person into partition files of bounded size
+//! in a directory the caller provides ([`Options::scratch`]), then each
+//! partition is read as a whole, removed, and judged on every core.
+//!
+//! A profile the fast path declines (anything wrong in it) is read and
+//! bound the slow way, which reports every problem with its diagnostic.
 
+use crate::compiled::{Compiled, Gap, ProfileRef, Scratch, Verdict};
 use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
-use crate::readiness::{readiness, Question, Readiness};
+use crate::readiness::{progression_text, requirement_text, Question};
 use lfw_model::{Framework, RoleId};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
-/// Profiles judged together; bounds the memory of a cohort run.
+/// Profiles of a CSV part judged together.
 const BATCH: usize = 4096;
+/// Bytes of JSON Lines read and judged as one block: bounds the memory of a
+/// run, and is large enough to keep every core busy.
+const BLOCK_BYTES: usize = 4 << 20;
 /// Bytes of CSV per partition.
 const PARTITION_BYTES: u64 = 8 << 20;
 
@@ -52,10 +62,13 @@ pub struct Summary {
     pub mean_score: f64,
     #[serde(skip)]
     score_sum: f64,
+    /// People missing each requirement, by its index among the question's
+    /// gaps.
     #[serde(skip)]
-    gaps: HashMap<String, u64>,
+    gaps: Vec<u64>,
+    /// People for whom it is the only unmet requirement.
     #[serde(skip)]
-    only_gap: HashMap<String, u64>,
+    only_gap: Vec<u64>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -64,33 +77,37 @@ pub struct Count {
     pub people: u64,
 }
 
+/// The index of each gap of a question among its gaps, for the counts.
+fn gap_index(g: Gap, progression: bool) -> usize {
+    match g {
+        Gap::Progression => 0,
+        Gap::Requirement(i) => i + usize::from(progression),
+    }
+}
+
 impl Summary {
-    fn add(&mut self, r: &Readiness) -> PersonRow {
-        let missing: Vec<String> = r
-            .requirements
-            .iter()
-            .filter(|c| !c.met && c.necessity == "essential")
-            .map(|c| c.requirement.clone())
-            .collect();
+    fn counting(gaps: usize) -> Summary {
+        Summary {
+            gaps: vec![0; gaps],
+            only_gap: vec![0; gaps],
+            ..Summary::default()
+        }
+    }
+
+    fn add(&mut self, v: &Verdict, progression: bool) {
         self.people += 1;
-        self.score_sum += r.score;
-        if r.ready {
+        self.score_sum += v.score;
+        if v.ready {
             self.ready += 1;
         } else {
             self.not_ready += 1;
-            *self.missing_count.entry(missing.len()).or_default() += 1;
+            *self.missing_count.entry(v.missing.len()).or_default() += 1;
         }
-        for m in &missing {
-            *self.gaps.entry(m.clone()).or_default() += 1;
+        for &g in v.missing {
+            self.gaps[gap_index(g, progression)] += 1;
         }
-        if let [only] = missing.as_slice() {
-            *self.only_gap.entry(only.clone()).or_default() += 1;
-        }
-        PersonRow {
-            person: r.person.clone(),
-            ready: r.ready,
-            score: r.score,
-            missing,
+        if let [only] = v.missing {
+            self.only_gap[gap_index(*only, progression)] += 1;
         }
     }
 
@@ -103,21 +120,24 @@ impl Summary {
         for (k, v) in other.missing_count {
             *self.missing_count.entry(k).or_default() += v;
         }
-        for (k, v) in other.gaps {
-            *self.gaps.entry(k).or_default() += v;
+        for (mine, theirs) in self.gaps.iter_mut().zip(other.gaps) {
+            *mine += theirs;
         }
-        for (k, v) in other.only_gap {
-            *self.only_gap.entry(k).or_default() += v;
+        for (mine, theirs) in self.only_gap.iter_mut().zip(other.only_gap) {
+            *mine += theirs;
         }
     }
 
-    fn finish(&mut self) {
-        let ranked = |m: &HashMap<String, u64>| {
-            let mut v: Vec<Count> = m
+    /// The lists, now that every person is counted; `texts` names each gap.
+    fn finish(&mut self, texts: &[String]) {
+        let ranked = |counts: &[u64]| {
+            let mut v: Vec<Count> = counts
                 .iter()
-                .map(|(k, v)| Count {
-                    requirement: k.clone(),
-                    people: *v,
+                .zip(texts)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, text)| Count {
+                    requirement: text.clone(),
+                    people: *n,
                 })
                 .collect();
             v.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.requirement.cmp(&b.requirement)));
@@ -143,6 +163,11 @@ pub trait Sink {
     /// Whether to stop early (the reader has gone away).
     fn stopped(&self) -> bool {
         false
+    }
+    /// Whether [`Sink::person`] wants the rows: building them costs time
+    /// that a summary alone does not need.
+    fn wants_rows(&self) -> bool {
+        true
     }
 }
 
@@ -172,34 +197,197 @@ pub enum Stop {
     Io(String),
 }
 
-/// Runs a cohort file (`.jsonl` or `.csv`) through readiness for `role`.
-pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut dyn Sink) -> Result<Summary, Stop> {
-    let mut summary = Summary {
-        framework: fw.id.clone(),
-        role: fw.roles[role.0].id.clone(),
-        as_of: opts.question.as_of.to_string(),
-        ..Summary::default()
+/// What judging one profile gave, in input order.
+enum Event {
+    Row(PersonRow),
+    Problems(Vec<ProfileDiagnostic>),
+}
+
+/// The question and what a worker needs to judge against it.
+struct Judge<'f> {
+    fw: &'f Framework,
+    compiled: Compiled<'f>,
+    progression: bool,
+    gaps: usize,
+    texts: Vec<String>,
+    rows: bool,
+}
+
+/// What one worker made of its share of a block.
+struct Share {
+    summary: Summary,
+    events: Vec<Event>,
+}
+
+impl<'f> Judge<'f> {
+    fn new(fw: &'f Framework, role: RoleId, q: &Question, rows: bool) -> Judge<'f> {
+        let compiled = Compiled::new(fw, role, q);
+        let progression = compiled.gaps().next() == Some(Gap::Progression);
+        let requirements = &fw.roles[role.0].requirements;
+        let texts: Vec<String> = compiled
+            .gaps()
+            .map(|g| match g {
+                Gap::Progression => progression_text(fw, role),
+                Gap::Requirement(i) => requirement_text(fw, &requirements[i]),
+            })
+            .collect();
+        Judge {
+            fw,
+            progression,
+            gaps: texts.len(),
+            texts,
+            compiled,
+            rows,
+        }
+    }
+
+    fn share(&self) -> Share {
+        Share {
+            summary: Summary::counting(self.gaps),
+            events: Vec::new(),
+        }
+    }
+
+    /// Counts the verdict of the person in the buffers, and their row.
+    fn count(&self, id: &str, s: &mut Scratch, share: &mut Share) {
+        let verdict = self.compiled.judge(s);
+        share.summary.add(&verdict, self.progression);
+        if self.rows {
+            share.events.push(Event::Row(PersonRow {
+                person: id.to_string(),
+                ready: verdict.ready,
+                score: verdict.score,
+                missing: verdict
+                    .missing
+                    .iter()
+                    .map(|&g| self.texts[gap_index(g, self.progression)].clone())
+                    .collect(),
+            }));
+        }
+    }
+
+    /// A profile the fast path declined: bound the slow way, for its
+    /// diagnostics (or, should it bind after all, judged).
+    fn slow(&self, input: &ProfileInput, origin: &Origin, s: &mut Scratch, share: &mut Share) {
+        match bind(input, self.fw, origin, None) {
+            Ok(person) => {
+                self.compiled.bind_person(&person, s);
+                self.count(&input.id, s, share);
+            }
+            Err(problems) => {
+                share.summary.invalid += 1;
+                share.events.push(Event::Problems(problems));
+            }
+        }
+    }
+
+    /// One line of JSON Lines.
+    fn line(&self, bytes: &[u8], number: u64, shown: &str, s: &mut Scratch, share: &mut Share) {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            let offset = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+            share.summary.invalid += 1;
+            share.events.push(Event::Problems(vec![profile::unreadable(
+                shown,
+                Some(number),
+                Unreadable::NotUtf8 { offset },
+            )]));
+            return;
+        };
+        if text.trim().is_empty() {
+            return;
+        }
+        if let Ok(p) = serde_json::from_str::<ProfileRef>(text) {
+            if self.compiled.bind(&p, s) {
+                self.count(&p.id, s, share);
+                return;
+            }
+        }
+        let origin = Origin {
+            path: shown.to_string(),
+            line: Some(number),
+            file: None,
+        };
+        match serde_json::from_str::<ProfileInput>(text) {
+            Ok(input) => self.slow(&input, &origin, s, share),
+            Err(e) => {
+                share.summary.invalid += 1;
+                share.events.push(Event::Problems(vec![profile::unreadable(
+                    shown,
+                    Some(number),
+                    Unreadable::Format(e.to_string()),
+                )]));
+            }
+        }
+    }
+
+    /// One profile of a CSV part.
+    fn profile(&self, input: &ProfileInput, origin: &Origin, s: &mut Scratch, share: &mut Share) {
+        if self.compiled.bind(&ProfileRef::of(input), s) {
+            self.count(&input.id, s, share);
+        } else {
+            self.slow(input, origin, s, share);
+        }
+    }
+}
+
+/// Runs `each` over `items` split into `threads` contiguous shares, each on
+/// its own thread with its own buffers; the shares come back in order.
+fn in_parallel<T: Sync>(judge: &Judge, items: &[T], threads: usize, each: impl Fn(&T, &mut Scratch, &mut Share) + Sync) -> Vec<Share> {
+    let run = |part: &[T]| {
+        let mut scratch = Scratch::default();
+        let mut share = judge.share();
+        for item in part {
+            each(item, &mut scratch, &mut share);
+        }
+        share
     };
-    let shown = path.display().to_string();
-    let is_csv = path.extension().is_some_and(|e| e == "csv");
-    let judge = |batch: Vec<(ProfileInput, Origin)>, summary: &mut Summary, sink: &mut dyn Sink| -> Result<(), Stop> {
-        for (result, partial) in judge_batch(fw, role, batch, opts) {
-            match result {
-                Ok(row) => sink.person(&row),
-                Err(problems) => {
+    if threads <= 1 || items.len() < 2 {
+        return vec![run(items)];
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || run(part))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a cohort worker does not panic"))
+            .collect()
+    })
+}
+
+/// Hands the shares' rows and problems to the sink in order, and merges
+/// their counts.
+fn deliver(shares: Vec<Share>, summary: &mut Summary, sink: &mut dyn Sink, strict: bool) -> Result<(), Stop> {
+    for share in shares {
+        for event in share.events {
+            match event {
+                Event::Row(row) => sink.person(&row),
+                Event::Problems(problems) => {
                     for d in &problems {
                         sink.problem(d);
                     }
-                    if opts.strict {
+                    if strict {
                         return Err(Stop::Strict);
                     }
                 }
             }
-            summary.merge(partial);
         }
-        Ok(())
+        summary.merge(share.summary);
+    }
+    Ok(())
+}
+
+/// Runs a cohort file (`.jsonl` or `.csv`) through readiness for `role`.
+pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut dyn Sink) -> Result<Summary, Stop> {
+    let judge = Judge::new(fw, role, &opts.question, sink.wants_rows());
+    let mut summary = Summary {
+        framework: fw.id.clone(),
+        role: fw.roles[role.0].id.clone(),
+        as_of: opts.question.as_of.to_string(),
+        ..Summary::counting(judge.gaps)
     };
-    if is_csv {
+    let shown = path.display().to_string();
+    let threads = opts.threads.max(1);
+    if path.extension().is_some_and(|e| e == "csv") {
         csv_parts(path, &shown, &opts.scratch, |profiles, problems| {
             if !problems.is_empty() {
                 summary.invalid += problems.len() as u64;
@@ -210,106 +398,58 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
                     return Err(Stop::Strict);
                 }
             }
-            let mut profiles = profiles.into_iter().map(|(p, line)| {
-                (
-                    p,
-                    Origin {
+            for batch in profiles.chunks(BATCH) {
+                let shares = in_parallel(&judge, batch, threads, |(input, line), s, share| {
+                    let origin = Origin {
                         path: shown.clone(),
-                        line: Some(line),
+                        line: Some(*line),
                         file: None,
-                    },
-                )
-            });
-            loop {
-                let batch: Vec<_> = profiles.by_ref().take(BATCH).collect();
-                if batch.is_empty() {
-                    return Ok(());
-                }
-                judge(batch, &mut summary, sink)?;
+                    };
+                    judge.profile(input, &origin, s, share);
+                });
+                deliver(shares, &mut summary, sink, opts.strict)?;
                 if sink.stopped() {
                     return Err(Stop::Stopped);
                 }
             }
+            Ok(())
         })?;
     } else {
         let file = std::fs::File::open(path).map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
-        let mut lines = BufReader::new(file).lines().enumerate();
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+        let mut block: Vec<u8> = Vec::with_capacity(BLOCK_BYTES + (64 << 10));
+        let mut lines: Vec<(u64, usize, usize)> = Vec::new();
+        let mut number = 0u64;
         loop {
-            let mut batch = Vec::with_capacity(BATCH);
-            for (i, line) in lines.by_ref() {
-                let line = line.map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let number = i as u64 + 1;
-                match serde_json::from_str::<ProfileInput>(&line) {
-                    Ok(p) => batch.push((
-                        p,
-                        Origin {
-                            path: shown.clone(),
-                            line: Some(number),
-                            file: None,
-                        },
-                    )),
-                    Err(e) => {
-                        summary.invalid += 1;
-                        sink.problem(&profile::unreadable(&shown, Some(number), Unreadable::Format(e.to_string())));
-                        if opts.strict {
-                            return Err(Stop::Strict);
-                        }
-                    }
-                }
-                if batch.len() == BATCH {
+            block.clear();
+            lines.clear();
+            while block.len() < BLOCK_BYTES {
+                let start = block.len();
+                let read = reader
+                    .read_until(b'\n', &mut block)
+                    .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
+                if read == 0 {
                     break;
                 }
+                number += 1;
+                let end = if block.ends_with(b"\n") { block.len() - 1 } else { block.len() };
+                lines.push((number, start, end));
             }
-            if batch.is_empty() {
+            if lines.is_empty() {
                 break;
             }
-            judge(batch, &mut summary, sink)?;
+            let text = &block;
+            let shares = in_parallel(&judge, &lines, threads, |&(n, start, end), s, share| {
+                judge.line(&text[start..end], n, &shown, s, share);
+            });
+            deliver(shares, &mut summary, sink, opts.strict)?;
             if sink.stopped() {
                 return Err(Stop::Stopped);
             }
         }
     }
-    summary.finish();
+    summary.finish(&judge.texts);
     Ok(summary)
-}
-
-type Judged = (Result<PersonRow, Vec<ProfileDiagnostic>>, Summary);
-
-/// Judges a batch on `threads` threads; results come back in input order,
-/// each with the summary of that one person.
-fn judge_batch(fw: &Framework, role: RoleId, batch: Vec<(ProfileInput, Origin)>, opts: &Options) -> Vec<Judged> {
-    let one = |(input, origin): &(ProfileInput, Origin)| -> Judged {
-        let mut s = Summary::default();
-        match bind(input, fw, origin, None) {
-            Ok(person) => {
-                let r = readiness(fw, &person, role, &opts.question);
-                let row = s.add(&r);
-                (Ok(row), s)
-            }
-            Err(problems) => {
-                s.invalid = 1;
-                (Err(problems), s)
-            }
-        }
-    };
-    let threads = opts.threads.max(1);
-    if threads == 1 || batch.len() < 2 {
-        return batch.iter().map(one).collect();
-    }
-    let chunk = batch.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = batch
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a cohort worker does not panic"))
-            .collect()
-    })
 }
 
 /// Reads every row of a user's CSV file, in any column order, reporting

@@ -202,6 +202,42 @@ fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: 
     }
 }
 
+/// A requirement in the framework's words, as reports and cohort
+/// statistics name it: `coaching at strong`, `2 years as sergeant`.
+pub fn requirement_text(fw: &Framework, req: &Requirement) -> String {
+    match &req.condition {
+        Condition::Level { competency, level } => format!("{} at {}", fw.competencies[competency.0].id, fw.level_name(*competency, *level)),
+        Condition::Credential { credential } => fw.credentials[credential.0].id.clone(),
+        Condition::Role { role } => format!("has held {}", fw.roles[role.0].id),
+        Condition::Experience { role, months } => format!("{} as {}", months_text(*months), fw.roles[role.0].id),
+        Condition::AllIn { level, domain, .. } => format!("all in {} at {level}", fw.domains[domain.0].id),
+        Condition::CountOf { count, level, members } => {
+            let names: Vec<&str> = members.iter().map(|(c, _)| fw.competencies[c.0].id.as_str()).collect();
+            format!("{count} of ({}) at {level}", names.join(", "))
+        }
+    }
+}
+
+/// The roles a role comes after, with their minimum times:
+/// `sergeant for 2 years or inspector`.
+fn progression_options(fw: &Framework, target: RoleId) -> String {
+    let options: Vec<String> = fw.roles[target.0]
+        .after
+        .iter()
+        .map(|a| match a.min_months {
+            Some(m) => format!("{} for {}", fw.roles[a.role.0].id, months_text(m)),
+            None => fw.roles[a.role.0].id.clone(),
+        })
+        .collect();
+    options.join(" or ")
+}
+
+/// A role's progression rule in words, as a requirement: `after sergeant
+/// for 2 years`.
+pub fn progression_text(fw: &Framework, target: RoleId) -> String {
+    format!("after {}", progression_options(fw, target))
+}
+
 fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Check {
     let nec = necessity(req.necessity);
     let simple = |kind, requirement: String, met: bool, has: Option<String>, needs: String, fraction: f64| Check {
@@ -229,7 +265,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             let has = held.map(|(_, d)| d.map(|d| format!("held since {d}")).unwrap_or_else(|| "held".into()));
             simple(
                 "credential",
-                id.clone(),
+                requirement_text(fw, req),
                 held.is_some(),
                 has,
                 format!("{id} held"),
@@ -241,7 +277,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             let id = &fw.roles[role.0].id;
             simple(
                 "role",
-                format!("has held {id}"),
+                requirement_text(fw, req),
                 held,
                 held.then(|| "held".into()),
                 format!("{id} held now or before"),
@@ -250,7 +286,6 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
         }
         Condition::Experience { role, months } => {
             let have = months_in(person, *role, q.as_of);
-            let id = &fw.roles[role.0].id;
             let fraction = if *months == 0 {
                 1.0
             } else {
@@ -258,14 +293,14 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             };
             simple(
                 "experience",
-                format!("{} as {id}", months_text(*months)),
+                requirement_text(fw, req),
                 have >= *months,
                 Some(months_text(have)),
                 months_text(*months),
                 fraction,
             )
         }
-        Condition::AllIn { members, level, domain } => {
+        Condition::AllIn { members, level, .. } => {
             let results: Vec<Check> = members.iter().map(|&(c, r)| level_check(fw, person, c, r, q, nec)).collect();
             let met = results.iter().all(|r| r.met);
             let n_met = results.iter().filter(|r| r.met).count();
@@ -276,7 +311,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             };
             let mut c = simple(
                 "all-in",
-                format!("all in {} at {level}", fw.domains[domain.0].id),
+                requirement_text(fw, req),
                 met,
                 Some(format!("{n_met} of {} at {level} or above", results.len())),
                 format!("all {} at {level}", results.len()),
@@ -293,10 +328,9 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             best.sort_by(|a, b| b.total_cmp(a));
             let n = *count as usize;
             let fraction = if n == 0 { 1.0 } else { best.iter().take(n).sum::<f64>() / n as f64 };
-            let names: Vec<&str> = members.iter().map(|(c, _)| fw.competencies[c.0].id.as_str()).collect();
             let mut c = simple(
                 "count-of",
-                format!("{count} of ({}) at {level}", names.join(", ")),
+                requirement_text(fw, req),
                 n_met >= n,
                 Some(format!("{n_met} at {level} or above")),
                 format!("{count} at {level}"),
@@ -316,14 +350,6 @@ fn progression_check(fw: &Framework, person: &Person, target: RoleId, q: &Questi
     if role.after.is_empty() || person.role == target {
         return None;
     }
-    let options: Vec<String> = role
-        .after
-        .iter()
-        .map(|a| match a.min_months {
-            Some(m) => format!("{} for {}", fw.roles[a.role.0].id, months_text(m)),
-            None => fw.roles[a.role.0].id.clone(),
-        })
-        .collect();
     let mut best: (f64, bool) = (0.0, false);
     for a in &role.after {
         if person.role != a.role {
@@ -341,10 +367,10 @@ fn progression_check(fw: &Framework, person: &Person, target: RoleId, q: &Questi
     Some(Check {
         necessity: "essential",
         kind: "progression",
-        requirement: format!("after {}", options.join(" or ")),
+        requirement: progression_text(fw, target),
         met: best.1,
         has: Some(format!("{current} for {}", months_text(months))),
-        needs: options.join(" or "),
+        needs: progression_options(fw, target),
         gap: None,
         fraction: best.0,
         evidence: Vec::new(),
