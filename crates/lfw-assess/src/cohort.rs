@@ -416,40 +416,85 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
         })?;
     } else {
         let file = std::fs::File::open(path).map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
-        let mut reader = BufReader::with_capacity(1 << 20, file);
-        let mut block: Vec<u8> = Vec::with_capacity(BLOCK_BYTES + (64 << 10));
-        let mut lines: Vec<(u64, usize, usize)> = Vec::new();
-        let mut number = 0u64;
-        loop {
-            block.clear();
-            lines.clear();
-            while block.len() < BLOCK_BYTES {
-                let start = block.len();
-                let read = reader
-                    .read_until(b'\n', &mut block)
-                    .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
-                if read == 0 {
-                    break;
+        // One thread reads the next block while the workers judge this
+        // one, so that reading is not a serial step between blocks.
+        std::thread::scope(|scope| -> Result<(), Stop> {
+            let (send, blocks) = std::sync::mpsc::sync_channel::<Result<Block, Stop>>(1);
+            // Judged blocks go back to the reader to be filled again, which
+            // spares allocating (and the system zeroing) a block each time.
+            let (recycle, used) = std::sync::mpsc::channel::<Block>();
+            let name = shown.as_str();
+            scope.spawn(move || read_blocks(file, name, send, used));
+            for block in blocks {
+                let block = block?;
+                let shares = in_parallel(&judge, &block.lines, threads, |&(n, start, end), s, share| {
+                    judge.line(&block.text[start..end], n, &shown, s, share);
+                });
+                deliver(shares, &mut summary, sink, opts.strict)?;
+                if sink.stopped() {
+                    return Err(Stop::Stopped);
                 }
-                number += 1;
-                let end = if block.ends_with(b"\n") { block.len() - 1 } else { block.len() };
-                lines.push((number, start, end));
+                let _ = recycle.send(block);
             }
-            if lines.is_empty() {
-                break;
-            }
-            let text = &block;
-            let shares = in_parallel(&judge, &lines, threads, |&(n, start, end), s, share| {
-                judge.line(&text[start..end], n, &shown, s, share);
-            });
-            deliver(shares, &mut summary, sink, opts.strict)?;
-            if sink.stopped() {
-                return Err(Stop::Stopped);
-            }
-        }
+            Ok(())
+        })?;
     }
     summary.finish(&judge.texts);
     Ok(summary)
+}
+
+/// Whole lines of a JSON Lines file: their text, and for each its number
+/// and where it lies in the text (without its line break).
+struct Block {
+    text: Vec<u8>,
+    lines: Vec<(u64, usize, usize)>,
+}
+
+/// Reads a JSON Lines file in blocks of about [`BLOCK_BYTES`] of whole
+/// lines and sends them on, until the file ends, it cannot be read, or the
+/// receiver is gone; blocks come back through `used` to be filled again.
+fn read_blocks(
+    file: std::fs::File,
+    shown: &str,
+    send: std::sync::mpsc::SyncSender<Result<Block, Stop>>,
+    used: std::sync::mpsc::Receiver<Block>,
+) {
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut number = 0u64;
+    loop {
+        let mut block = match used.try_recv() {
+            Ok(mut block) => {
+                block.text.clear();
+                block.lines.clear();
+                block
+            }
+            Err(_) => Block {
+                text: Vec::with_capacity(BLOCK_BYTES + (64 << 10)),
+                lines: Vec::new(),
+            },
+        };
+        while block.text.len() < BLOCK_BYTES {
+            let start = block.text.len();
+            match reader.read_until(b'\n', &mut block.text) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    let _ = send.send(Err(Stop::Io(format!("cannot read `{shown}`: {e}"))));
+                    return;
+                }
+            }
+            number += 1;
+            let end = if block.text.ends_with(b"\n") {
+                block.text.len() - 1
+            } else {
+                block.text.len()
+            };
+            block.lines.push((number, start, end));
+        }
+        if block.lines.is_empty() || send.send(Ok(block)).is_err() {
+            return;
+        }
+    }
 }
 
 /// Reads every row of a user's CSV file, in any column order, reporting
