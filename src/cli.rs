@@ -653,10 +653,46 @@ fn ready(
     ExitCode::SUCCESS
 }
 
+/// A profile file opened for reading, with its format told by its name:
+/// `.csv` is long CSV, `.jsonl` JSON Lines, anything else one JSON profile.
+fn profile_input(path: &Path) -> Result<lfw_assess::read::Input<'static>, Vec<lfw_assess::ProfileDiagnostic>> {
+    use lfw_assess::read::{Input, ProfileFormat};
+    let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        vec![lfw_assess::profile::unreadable(
+            &name,
+            None,
+            lfw_assess::problem::Unreadable::Io(e.to_string()),
+        )]
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+    let format = match path.extension().and_then(|e| e.to_str()) {
+        Some("csv") => ProfileFormat::Csv,
+        Some("jsonl") => ProfileFormat::JsonLines,
+        _ => ProfileFormat::Json,
+    };
+    Ok(Input {
+        name,
+        format,
+        reader: Box::new(file),
+        len,
+    })
+}
+
+/// The one profile of a file (or the one named by `person`).
+fn read_profile(
+    path: &Path,
+    person: Option<&str>,
+    sources: &mut lfw_model::Sources,
+) -> Result<(lfw_assess::ProfileInput, lfw_assess::profile::Origin), Vec<lfw_assess::ProfileDiagnostic>> {
+    lfw_assess::read::read_one(profile_input(path)?, person, sources)
+}
+
 /// A profile file bound to a framework, or the exit code (diagnostics printed).
 fn person_arg(fw: &Framework, profile: &Path, person: Option<&str>) -> Result<lfw_assess::Person, ExitCode> {
     let mut sources = lfw_model::Sources::default();
-    lfw_assess::read::read_one(profile, person, &mut sources)
+    read_profile(profile, person, &mut sources)
         .and_then(|(input, origin)| lfw_assess::bind(&input, fw, &origin, Some(&sources)))
         .map_err(|problems| {
             print_plain(&problems, &sources);
@@ -822,7 +858,14 @@ fn cohort(
     if per_person && format == ReportFormat::Json {
         outln!("{{\"people\": [");
     }
-    let result = lfw_assess::cohort::run(fw, target, profiles, &opts, &mut sink);
+    let input = match profile_input(profiles) {
+        Ok(input) => input,
+        Err(problems) => {
+            print_plain(&problems, &lfw_model::Sources::default());
+            return ExitCode::from(1);
+        }
+    };
+    let result = lfw_assess::cohort::run(fw, target, input, &opts, &mut sink);
     let summary = match result {
         Ok(s) => s,
         Err(lfw_assess::cohort::Stop::Strict) => {
@@ -975,7 +1018,7 @@ fn translate(
     root: Option<&Path>,
 ) -> ExitCode {
     let mut sources = lfw_model::Sources::default();
-    let (input, origin) = match lfw_assess::read::read_one(profile, person, &mut sources) {
+    let (input, origin) = match read_profile(profile, person, &mut sources) {
         Ok(found) => found,
         Err(problems) => {
             print_plain(&problems, &sources);

@@ -187,8 +187,14 @@ fn a_profile_problem_carries_what_it_is_about() {
     use lfw_assess::problem::{Element, ProfileProblem};
     let c = lfw_model::compile(&[SERVICES.into()], &|p: &std::path::Path| Ok(std::fs::read(p)?));
     let mut sources = c.sources.clone();
-    let path = std::path::Path::new("tests/fixtures/ready/bad-references.json");
-    let (input, origin) = lfw_assess::read::read_one(path, None, &mut sources).expect("readable");
+    let name = "tests/fixtures/ready/bad-references.json";
+    let input = lfw_assess::read::Input {
+        name: name.to_string(),
+        format: lfw_assess::read::ProfileFormat::Json,
+        reader: Box::new(std::fs::File::open(name).expect("fixture")),
+        len: None,
+    };
+    let (input, origin) = lfw_assess::read::read_one(input, None, &mut sources).expect("readable");
     let problems = lfw_assess::bind(&input, &c.frameworks[0], &origin, Some(&sources)).expect_err("bad references");
     let suggested: Vec<(Element, &str, Option<&str>)> = problems
         .iter()

@@ -16,6 +16,7 @@
 use crate::compiled::{Compiled, Gap, ProfileRef, Scratch, Verdict};
 use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
+use crate::read::{Input, ProfileFormat};
 use crate::readiness::{progression_text, requirement_text, Question};
 use lfw_model::{Framework, RoleId};
 use serde::Serialize;
@@ -376,8 +377,8 @@ fn deliver(shares: Vec<Share>, summary: &mut Summary, sink: &mut dyn Sink, stric
     Ok(())
 }
 
-/// Runs a cohort file (`.jsonl` or `.csv`) through readiness for `role`.
-pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut dyn Sink) -> Result<Summary, Stop> {
+/// Runs a cohort (JSON Lines or long CSV) through readiness for `role`.
+pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mut dyn Sink) -> Result<Summary, Stop> {
     let judge = Judge::new(fw, role, &opts.question, sink.wants_rows());
     let mut summary = Summary {
         framework: fw.id.clone(),
@@ -385,10 +386,15 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
         as_of: opts.question.as_of.to_string(),
         ..Summary::counting(judge.gaps)
     };
-    let shown = path.display().to_string();
+    let shown = input.name.clone();
     let threads = opts.threads.max(1);
-    if path.extension().is_some_and(|e| e == "csv") {
-        csv_parts(path, &shown, &opts.scratch, |profiles, problems| {
+    if input.format == ProfileFormat::Json {
+        return Err(Stop::Io(format!(
+            "`{shown}` is one JSON profile; a cohort is one profile per line (JSON Lines) or long CSV"
+        )));
+    }
+    if input.format == ProfileFormat::Csv {
+        csv_parts(input.reader, input.len, &shown, &opts.scratch, |profiles, problems| {
             if !problems.is_empty() {
                 summary.invalid += problems.len() as u64;
                 for d in &problems {
@@ -415,7 +421,7 @@ pub fn run(fw: &Framework, role: RoleId, path: &Path, opts: &Options, sink: &mut
             Ok(())
         })?;
     } else {
-        let file = std::fs::File::open(path).map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
+        let file = input.reader;
         // One thread reads the next block while the workers judge this
         // one, so that reading is not a serial step between blocks.
         std::thread::scope(|scope| -> Result<(), Stop> {
@@ -454,7 +460,7 @@ struct Block {
 /// lines and sends them on, until the file ends, it cannot be read, or the
 /// receiver is gone; blocks come back through `used` to be filled again.
 fn read_blocks(
-    file: std::fs::File,
+    file: Box<dyn std::io::Read + Send + '_>,
     shown: &str,
     send: std::sync::mpsc::SyncSender<Result<Block, Stop>>,
     used: std::sync::mpsc::Receiver<Block>,
@@ -500,15 +506,12 @@ fn read_blocks(
 /// Reads every row of a user's CSV file, in any column order, reporting
 /// malformed rows with their line numbers and going on.
 fn read_rows(
-    path: &Path,
+    source: impl std::io::Read,
     shown: &str,
     problems: &mut Vec<ProfileDiagnostic>,
     mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_path(path)
-        .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(source);
     let headers = reader
         .headers()
         .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
@@ -543,19 +546,17 @@ type Part = Vec<(ProfileInput, u64)>;
 /// of one person always land in the same part.
 /// `each` gets every part with the problems found so far.
 fn csv_parts(
-    path: &Path,
+    source: Box<dyn std::io::Read + Send + '_>,
+    len: Option<u64>,
     shown: &str,
     scratch: &Path,
     mut each: impl FnMut(Part, Vec<ProfileDiagnostic>) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut problems = Vec::new();
-    let size = std::fs::metadata(path)
-        .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
-        .len();
-    let count = size.div_ceil(PARTITION_BYTES).max(1);
+    let count = len.unwrap_or(0).div_ceil(PARTITION_BYTES).max(1);
     if count == 1 {
         let mut gather = CsvProfiles::default();
-        read_rows(path, shown, &mut problems, |row, line| {
+        read_rows(source, shown, &mut problems, |row, line| {
             gather.add(row, line, shown);
             Ok(())
         })?;
@@ -565,7 +566,7 @@ fn csv_parts(
     }
     // A part not yet read is removed when it is dropped, so an early return
     // (an error, `--strict`, a stop) leaves none behind.
-    for part in split(path, shown, scratch, count, &mut problems)? {
+    for part in split(source, shown, scratch, count, &mut problems)? {
         let profiles = gather_part(part, shown, &mut problems)?;
         each(profiles, std::mem::take(&mut problems))?;
     }
@@ -576,7 +577,13 @@ fn csv_parts(
 /// in `dir`. Each file gets a fresh unpredictable name (`part-…`), is
 /// created only if no such path exists, and is readable by its owner only,
 /// since the rows are personal data; it is removed when dropped.
-fn split(path: &Path, shown: &str, dir: &Path, count: u64, problems: &mut Vec<ProfileDiagnostic>) -> Result<Vec<NamedTempFile>, Stop> {
+fn split(
+    source: impl std::io::Read,
+    shown: &str,
+    dir: &Path,
+    count: u64,
+    problems: &mut Vec<ProfileDiagnostic>,
+) -> Result<Vec<NamedTempFile>, Stop> {
     let cannot_write = |e: &dyn std::fmt::Display| Stop::Io(format!("cannot write the parts of `{shown}` in `{}`: {e}", dir.display()));
     let mut writers = Vec::new();
     for _ in 0..count {
@@ -587,7 +594,7 @@ fn split(path: &Path, shown: &str, dir: &Path, count: u64, problems: &mut Vec<Pr
             .map_err(|e| cannot_write(&e))?;
         writers.push(csv::WriterBuilder::new().has_headers(false).from_writer(part));
     }
-    read_rows(path, shown, problems, |row, line| {
+    read_rows(source, shown, problems, |row, line| {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         row.person.trim().hash(&mut h);
         writers[(h.finish() % count) as usize]

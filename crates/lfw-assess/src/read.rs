@@ -1,10 +1,35 @@
-//! Reading profile files: one person from JSON, JSON Lines or CSV.
+//! Reading profiles: one person from JSON, JSON Lines or CSV. The caller
+//! opens the input and says how it is written; nothing here opens a file by
+//! name or guesses a format from one.
 
 use crate::problem::{ProfileDiagnostic, ProfileProblem, Unreadable};
 use crate::profile::{self, CsvProfiles, CsvRow, Origin, ProfileInput};
 use crate::report;
 use lfw_model::Sources;
-use std::path::Path;
+use std::io::Read;
+use std::path::PathBuf;
+
+/// How profiles are written (docs/profiles.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileFormat {
+    /// One profile as a JSON object.
+    Json,
+    /// One profile per line.
+    JsonLines,
+    /// Long CSV: one row per assessment, credential or earlier role.
+    Csv,
+}
+
+/// Profiles to read: a reader, how it is written, and what to call it.
+pub struct Input<'r> {
+    /// The name diagnostics give it (a file's path as the user wrote it).
+    pub name: String,
+    pub format: ProfileFormat,
+    pub reader: Box<dyn Read + Send + 'r>,
+    /// Its length in bytes, when known: a CSV cohort longer than a
+    /// partition is split by person on disk rather than held in memory.
+    pub len: Option<u64>,
+}
 
 /// Byte offset of the start of 1-based `line` in `text`.
 fn line_start(text: &str, line: u64) -> usize {
@@ -17,26 +42,28 @@ fn line_start(text: &str, line: u64) -> usize {
         .unwrap_or(text.len())
 }
 
-/// The one profile in a file (or the one named by `person`): JSON, JSON
-/// Lines (`.jsonl`) or long CSV (`.csv`), by extension. The file's text is
+/// The one profile of an input (or the one named by `person`). Its text is
 /// added to `sources`, so that problems found later can point into it.
-pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Result<(ProfileInput, Origin), Vec<ProfileDiagnostic>> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| vec![profile::unreadable(&shown, None, Unreadable::Io(e.to_string()))])?;
+pub fn read_one(input: Input, person: Option<&str>, sources: &mut Sources) -> Result<(ProfileInput, Origin), Vec<ProfileDiagnostic>> {
+    let shown = input.name.clone();
+    let mut bytes = Vec::new();
+    let mut reader = input.reader;
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| vec![profile::unreadable(&shown, None, Unreadable::Io(e.to_string()))])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         vec![profile::unreadable(&shown, None, Unreadable::NotUtf8 { offset })]
     })?;
-    let file = sources.add(path.to_path_buf(), text.clone());
+    let file = sources.add(PathBuf::from(&shown), text.clone());
     let origin = |line: Option<u64>| Origin {
         path: shown.clone(),
         line,
         file: Some((file, line.map(|l| line_start(&text, l)).unwrap_or(0))),
     };
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     let mut found: Vec<(ProfileInput, Origin)> = Vec::new();
-    match ext {
-        "csv" => {
+    match input.format {
+        ProfileFormat::Csv => {
             let mut gather = CsvProfiles::default();
             let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
             let headers = reader
@@ -63,7 +90,7 @@ pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Res
             }
             found.extend(people.into_iter().map(|(p, line)| (p, origin(Some(line)))));
         }
-        "jsonl" => {
+        ProfileFormat::JsonLines => {
             for (i, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
@@ -74,7 +101,7 @@ pub fn read_one(path: &Path, person: Option<&str>, sources: &mut Sources) -> Res
                 found.push((p, origin(Some(number))));
             }
         }
-        _ => {
+        ProfileFormat::Json => {
             let p: ProfileInput = serde_json::from_str(&text).map_err(|e| {
                 vec![profile::unreadable(
                     &shown,
