@@ -661,7 +661,14 @@ mod tests {
         std::fs::write(&input, csv(40)).expect("write the cohort");
         let mut problems = Vec::new();
 
-        let parts = split(&input, "cohort.csv", scratch.path(), 3, &mut problems).expect("split");
+        let parts = split(
+            std::fs::File::open(&input).expect("the cohort"),
+            "cohort.csv",
+            scratch.path(),
+            3,
+            &mut problems,
+        )
+        .expect("split");
         assert!(problems.is_empty(), "{problems:?}");
         let files = files_in(scratch.path());
         assert_eq!(files.len(), 3, "one file per part, all inside the scratch directory: {files:?}");
@@ -702,7 +709,14 @@ mod tests {
         let scratch = tempfile::tempdir().expect("a scratch directory");
         let input = scratch.path().join("cohort.csv");
         std::fs::write(&input, csv(10)).expect("write the cohort");
-        let parts = split(&input, "cohort.csv", scratch.path(), 4, &mut Vec::new()).expect("split");
+        let parts = split(
+            std::fs::File::open(&input).expect("the cohort"),
+            "cohort.csv",
+            scratch.path(),
+            4,
+            &mut Vec::new(),
+        )
+        .expect("split");
         assert_eq!(files_in(scratch.path()).len(), 5);
         drop(parts);
         assert_eq!(files_in(scratch.path()), [input], "only the input is left");
