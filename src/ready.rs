@@ -3,6 +3,14 @@
 use lfw_assess::readiness::{Check, Readiness};
 use std::fmt::Write as _;
 
+/// A requirement's necessity as the reports word it.
+fn necessity(n: lfw_syntax::ast::Necessity) -> &'static str {
+    match n {
+        lfw_syntax::ast::Necessity::Essential => "essential",
+        lfw_syntax::ast::Necessity::Desirable => "desirable",
+    }
+}
+
 fn mark(met: bool) -> &'static str {
     if met {
         "✓"
@@ -67,7 +75,7 @@ pub fn text(r: &Readiness) -> String {
     );
     let _ = writeln!(out);
     for c in &r.requirements {
-        let _ = writeln!(out, "  {} {:<9} {}", mark(c.met), c.necessity, c.requirement);
+        let _ = writeln!(out, "  {} {:<9} {}", mark(c.met), necessity(c.necessity), c.requirement);
         let _ = writeln!(out, "      has {}; needs {}{}", has(c), c.needs, prefixed(&gap(c)));
         for e in &c.evidence {
             let flags = match (e.counted, e.stale) {
@@ -99,21 +107,21 @@ fn prefixed(s: &str) -> String {
 }
 
 fn step_text(s: &lfw_assess::readiness::Step) -> String {
+    use lfw_assess::readiness::StepKind;
     match s.kind {
-        "develop" => match &s.from {
+        StepKind::Develop => match &s.from {
             Some(f) => format!("develop {} from {f} to {}", s.item, s.to.as_deref().unwrap_or("")),
             None => format!("develop {} to {}", s.item, s.to.as_deref().unwrap_or("")),
         },
-        "obtain" => format!("obtain {}", s.item),
-        "experience" => format!(
+        StepKind::Obtain => format!("obtain {}", s.item),
+        StepKind::Experience => format!(
             "gain experience as {}: {} of {}",
             s.item,
             s.from.as_deref().unwrap_or("none"),
             s.to.as_deref().unwrap_or("")
         ),
-        "progress" => format!("serve as {}", s.to.as_deref().unwrap_or("")),
-        "hold" => format!("hold the role {}", s.item),
-        _ => s.item.clone(),
+        StepKind::Progress => format!("serve as {}", s.to.as_deref().unwrap_or("")),
+        StepKind::Hold => format!("hold the role {}", s.item),
     }
 }
 
@@ -143,7 +151,7 @@ pub fn markdown(r: &Readiness) -> String {
             "| {} | {} | {} | {} | {} | {} |",
             mark(c.met),
             c.requirement,
-            c.necessity,
+            necessity(c.necessity),
             has(c),
             c.needs,
             gap(c)

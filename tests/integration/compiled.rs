@@ -127,12 +127,12 @@ proptest! {
             let compiled = Compiled::new(fw, RoleId(role), &q);
             prop_assert!(compiled.bind(&view, &mut scratch));
             let verdict = compiled.judge(&mut scratch);
-            let offset = usize::from(full.requirements.first().is_some_and(|c| c.kind == "progression"));
+            let offset = usize::from(full.requirements.first().is_some_and(|c| c.kind == lfw_assess::readiness::CheckKind::Progression));
             let missing: Vec<Gap> = full
                 .requirements
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| !c.met && c.necessity == "essential")
+                .filter(|(_, c)| !c.met && c.necessity == lfw_syntax::ast::Necessity::Essential)
                 .map(|(i, _)| if i < offset { Gap::Progression } else { Gap::Requirement(i - offset) })
                 .collect();
             prop_assert_eq!(verdict.ready, full.ready, "role r{}", role);

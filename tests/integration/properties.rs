@@ -154,7 +154,7 @@ mod readiness_laws {
             let p = person(&fw, &levels, RoleId(0), 12, false);
             let r = readiness(&fw, &p, RoleId(role), &question());
             let rank = |c: CompetencyId, name: &str| fw.levels_of(c).iter().position(|l| l == name).expect("level");
-            let develop: Vec<(CompetencyId, usize)> = r.plan.iter().filter(|s| s.kind == "develop").map(|s| {
+            let develop: Vec<(CompetencyId, usize)> = r.plan.iter().filter(|s| s.kind == lfw_assess::readiness::StepKind::Develop).map(|s| {
                 let c = fw.competency(&s.item).expect("competency");
                 (c, rank(c, s.to.as_deref().expect("to")))
             }).collect();

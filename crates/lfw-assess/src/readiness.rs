@@ -45,11 +45,25 @@ pub struct Tally {
     pub total: usize,
 }
 
+/// What a check is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    /// The role's progression rule: being in a role it comes after.
+    Progression,
+    Level,
+    Credential,
+    Role,
+    Experience,
+    AllIn,
+    CountOf,
+}
+
 /// One requirement, judged.
 #[derive(Clone, Debug, Serialize)]
 pub struct Check {
-    pub necessity: &'static str,
-    pub kind: &'static str,
+    pub necessity: Necessity,
+    pub kind: CheckKind,
     /// The requirement in the framework's words, e.g. `coaching at strong`.
     pub requirement: String,
     pub met: bool,
@@ -77,22 +91,31 @@ pub struct EvidenceUsed {
     pub counted: bool,
 }
 
+/// What a step of a plan asks the person to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepKind {
+    /// Raise a competency's level.
+    Develop,
+    /// Obtain a credential.
+    Obtain,
+    /// Have held a role.
+    Hold,
+    /// Serve for a time in a role.
+    Experience,
+    /// Reach a role the target comes after, for its time.
+    Progress,
+}
+
 /// One step of a development plan.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Step {
-    pub kind: &'static str,
+    pub kind: StepKind,
     /// The competency, credential or role the step is about.
     pub item: String,
     pub from: Option<String>,
     pub to: Option<String>,
     pub why: String,
-}
-
-fn necessity(n: Necessity) -> &'static str {
-    match n {
-        Necessity::Essential => "essential",
-        Necessity::Desirable => "desirable",
-    }
 }
 
 /// The person's level of a competency under the policy, from evidence
@@ -175,7 +198,7 @@ pub fn months_text(m: u32) -> String {
     }
 }
 
-fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: &Question, nec: &'static str) -> Check {
+fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: &Question, nec: Necessity) -> Check {
     let (have, evidence, stale) = level_of(fw, person, c, q);
     let met = have.is_some_and(|h| h >= need);
     let gap = match have {
@@ -189,7 +212,7 @@ fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: 
     let name = &fw.competencies[c.0].id;
     Check {
         necessity: nec,
-        kind: "level",
+        kind: CheckKind::Level,
         requirement: format!("{name} at {}", fw.level_name(c, need)),
         met,
         has: have.map(|h| fw.level_name(c, h).to_string()),
@@ -239,7 +262,7 @@ pub fn progression_text(fw: &Framework, target: RoleId) -> String {
 }
 
 fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Check {
-    let nec = necessity(req.necessity);
+    let nec = req.necessity;
     let simple = |kind, requirement: String, met: bool, has: Option<String>, needs: String, fraction: f64| Check {
         necessity: nec,
         kind,
@@ -264,7 +287,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             let id = &fw.credentials[credential.0].id;
             let has = held.map(|(_, d)| d.map(|d| format!("held since {d}")).unwrap_or_else(|| "held".into()));
             simple(
-                "credential",
+                CheckKind::Credential,
                 requirement_text(fw, req),
                 held.is_some(),
                 has,
@@ -276,7 +299,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             let held = has_held(person, *role, q.as_of);
             let id = &fw.roles[role.0].id;
             simple(
-                "role",
+                CheckKind::Role,
                 requirement_text(fw, req),
                 held,
                 held.then(|| "held".into()),
@@ -292,7 +315,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
                 (have as f64 / *months as f64).min(1.0)
             };
             simple(
-                "experience",
+                CheckKind::Experience,
                 requirement_text(fw, req),
                 have >= *months,
                 Some(months_text(have)),
@@ -310,7 +333,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
                 results.iter().map(|r| r.fraction).sum::<f64>() / results.len() as f64
             };
             let mut c = simple(
-                "all-in",
+                CheckKind::AllIn,
                 requirement_text(fw, req),
                 met,
                 Some(format!("{n_met} of {} at {level} or above", results.len())),
@@ -329,7 +352,7 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             let n = *count as usize;
             let fraction = if n == 0 { 1.0 } else { best.iter().take(n).sum::<f64>() / n as f64 };
             let mut c = simple(
-                "count-of",
+                CheckKind::CountOf,
                 requirement_text(fw, req),
                 n_met >= n,
                 Some(format!("{n_met} at {level} or above")),
@@ -365,8 +388,8 @@ fn progression_check(fw: &Framework, person: &Person, target: RoleId, q: &Questi
     let current = &fw.roles[person.role.0].id;
     let months = person.role_since.months_until(q.as_of);
     Some(Check {
-        necessity: "essential",
-        kind: "progression",
+        necessity: Necessity::Essential,
+        kind: CheckKind::Progression,
         requirement: progression_text(fw, target),
         met: best.1,
         has: Some(format!("{current} for {}", months_text(months))),
@@ -384,12 +407,16 @@ pub fn readiness(fw: &Framework, person: &Person, target: RoleId, q: &Question) 
     let role = &fw.roles[target.0];
     let mut checks: Vec<Check> = progression_check(fw, person, target, q).into_iter().collect();
     checks.extend(role.requirements.iter().map(|r| check(fw, person, r, q)));
-    let tally = |n: &str| Tally {
+    let tally = |n: Necessity| Tally {
         met: checks.iter().filter(|c| c.necessity == n && c.met).count(),
         total: checks.iter().filter(|c| c.necessity == n).count(),
     };
-    let (essential, desirable) = (tally("essential"), tally("desirable"));
-    let essentials: Vec<f64> = checks.iter().filter(|c| c.necessity == "essential").map(|c| c.fraction).collect();
+    let (essential, desirable) = (tally(Necessity::Essential), tally(Necessity::Desirable));
+    let essentials: Vec<f64> = checks
+        .iter()
+        .filter(|c| c.necessity == Necessity::Essential)
+        .map(|c| c.fraction)
+        .collect();
     let score = if essentials.is_empty() {
         100.0
     } else {
@@ -434,11 +461,11 @@ fn plan(fw: &Framework, person: &Person, target: RoleId, checks: &[Check], q: &Q
     // Competency levels the role asks for and the person lacks, with why.
     let mut targets: Vec<(CompetencyId, Rank, String)> = Vec::new();
     let mut other_steps = Vec::new();
-    let progression = checks.first().filter(|c| c.kind == "progression");
+    let progression = checks.first().filter(|c| c.kind == CheckKind::Progression);
     let offset = usize::from(progression.is_some());
     if let Some(p) = progression.filter(|p| !p.met) {
         other_steps.push(Step {
-            kind: "progress",
+            kind: StepKind::Progress,
             item: role.id.clone(),
             from: p.has.clone(),
             to: Some(p.needs.clone()),
@@ -474,21 +501,21 @@ fn plan(fw: &Framework, person: &Person, target: RoleId, checks: &[Check], q: &Q
                 }
             }
             Condition::Credential { credential } => other_steps.push(Step {
-                kind: "obtain",
+                kind: StepKind::Obtain,
                 item: fw.credentials[credential.0].id.clone(),
                 from: None,
                 to: None,
                 why,
             }),
             Condition::Role { role: r } => other_steps.push(Step {
-                kind: "hold",
+                kind: StepKind::Hold,
                 item: fw.roles[r.0].id.clone(),
                 from: None,
                 to: None,
                 why,
             }),
             Condition::Experience { role: r, months } => other_steps.push(Step {
-                kind: "experience",
+                kind: StepKind::Experience,
                 item: fw.roles[r.0].id.clone(),
                 from: chk.has.clone(),
                 to: Some(months_text(*months)),
@@ -532,7 +559,7 @@ fn development_steps(fw: &Framework, person: &Person, targets: &[(CompetencyId, 
     steps
         .into_iter()
         .map(|(c, from, to, why)| Step {
-            kind: "develop",
+            kind: StepKind::Develop,
             item: fw.competencies[c.0].id.clone(),
             from: from.map(|f| fw.level_name(c, f).to_string()),
             to: Some(fw.level_name(c, to).to_string()),

@@ -65,7 +65,7 @@ fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question
                     .map(|j| {
                         j.requirements
                             .into_iter()
-                            .filter(|c| !c.met && c.necessity == "essential")
+                            .filter(|c| !c.met && c.necessity == lfw_syntax::ast::Necessity::Essential)
                             .map(|c| c.requirement)
                             .collect()
                     })
