@@ -644,7 +644,7 @@ fn ready(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let r = lfw_assess::readiness(fw, &person, target, &q);
+    let r = crate::words::readiness(fw, &lfw_assess::readiness(fw, &person, target, &q));
     match format {
         ReportFormat::Json => print_json(&serde_json::to_value(&r).expect("readiness serialises")),
         ReportFormat::Text => crate::output::print(&crate::ready::text(&r)),
@@ -729,7 +729,7 @@ fn path(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let routes = lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q);
+    let routes = crate::words::routes(fw, &lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q));
     match format {
         Format::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
         Format::Text => crate::output::print(&crate::ready::routes_text(&routes)),
@@ -742,7 +742,9 @@ fn path(
 }
 
 /// Prints per-person rows as they come and problems as they are found.
-struct CohortSink {
+struct CohortSink<'f> {
+    fw: &'f Framework,
+    role: lfw_model::RoleId,
     per_person: bool,
     format: ReportFormat,
     rows: usize,
@@ -750,11 +752,12 @@ struct CohortSink {
     colour: bool,
 }
 
-impl lfw_assess::cohort::Sink for CohortSink {
+impl lfw_assess::cohort::Sink for CohortSink<'_> {
     fn person(&mut self, row: &lfw_assess::cohort::PersonRow) {
         if !self.per_person {
             return;
         }
+        let row = &crate::words::person_row(self.fw, self.role, row);
         match self.format {
             ReportFormat::Json => {
                 let sep = if self.rows == 0 { "" } else { "," };
@@ -849,6 +852,8 @@ fn cohort(
         scratch: scratch.path().to_path_buf(),
     };
     let mut sink = CohortSink {
+        fw,
+        role: target,
         per_person,
         format,
         rows: 0,
@@ -867,7 +872,7 @@ fn cohort(
     };
     let result = lfw_assess::cohort::run(fw, target, input, &opts, &mut sink);
     let summary = match result {
-        Ok(s) => s,
+        Ok(s) => crate::words::summary(fw, target, &s),
         Err(lfw_assess::cohort::Stop::Strict) => {
             if per_person && format == ReportFormat::Json {
                 // Keep standard output one JSON document.

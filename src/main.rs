@@ -13,6 +13,7 @@ mod files;
 mod fmt;
 mod ready;
 mod render;
+mod words;
 
 use std::process::ExitCode;
 

@@ -1,15 +1,8 @@
-//! Text and Markdown for the assessor's commands: `ready`, `path`, `cohort`.
+//! Text and Markdown for the assessor's commands: `ready`, `path`,
+//! `cohort`, laid out from their words (`crate::words`).
 
-use lfw_assess::readiness::{Check, Readiness};
+use crate::words::{CheckWords as Check, ReadinessWords as Readiness, RoutesWords, StepWords, SummaryWords};
 use std::fmt::Write as _;
-
-/// A requirement's necessity as the reports word it.
-fn necessity(n: lfw_syntax::ast::Necessity) -> &'static str {
-    match n {
-        lfw_syntax::ast::Necessity::Essential => "essential",
-        lfw_syntax::ast::Necessity::Desirable => "desirable",
-    }
-}
 
 fn mark(met: bool) -> &'static str {
     if met {
@@ -75,7 +68,7 @@ pub fn text(r: &Readiness) -> String {
     );
     let _ = writeln!(out);
     for c in &r.requirements {
-        let _ = writeln!(out, "  {} {:<9} {}", mark(c.met), necessity(c.necessity), c.requirement);
+        let _ = writeln!(out, "  {} {:<9} {}", mark(c.met), c.necessity, c.requirement);
         let _ = writeln!(out, "      has {}; needs {}{}", has(c), c.needs, prefixed(&gap(c)));
         for e in &c.evidence {
             let flags = match (e.counted, e.stale) {
@@ -106,7 +99,7 @@ fn prefixed(s: &str) -> String {
     }
 }
 
-fn step_text(s: &lfw_assess::readiness::Step) -> String {
+fn step_text(s: &StepWords) -> String {
     use lfw_assess::readiness::StepKind;
     match s.kind {
         StepKind::Develop => match &s.from {
@@ -151,7 +144,7 @@ pub fn markdown(r: &Readiness) -> String {
             "| {} | {} | {} | {} | {} | {} |",
             mark(c.met),
             c.requirement,
-            necessity(c.necessity),
+            c.necessity,
             has(c),
             c.needs,
             gap(c)
@@ -174,7 +167,7 @@ fn steps(n: usize) -> String {
     }
 }
 
-pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
+pub fn routes_text(r: &RoutesWords) -> String {
     let mut out = String::new();
     if r.routes.is_empty() {
         let _ = writeln!(out, "no route leads from {} to {} in {}", r.from, r.to, r.framework);
@@ -200,7 +193,7 @@ pub fn routes_text(r: &lfw_assess::route::Routes) -> String {
         for (n, step) in route.steps.iter().enumerate() {
             let wait = step
                 .min_months_before
-                .map(|m| format!(" (after at least {} in the role before)", lfw_assess::readiness::months_text(m)))
+                .map(|m| format!(" (after at least {} in the role before)", crate::words::months(m)))
                 .unwrap_or_default();
             let verdict = match step.ready {
                 Some(true) => " — ready now".to_string(),
@@ -231,7 +224,7 @@ fn role_title<'a>(fw: &'a lfw_model::Framework, id: &'a str) -> &'a str {
 /// How many to list of the common gaps and unblockers.
 const TOP: usize = 10;
 
-pub fn cohort_text(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -> String {
+pub fn cohort_text(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -269,7 +262,7 @@ pub fn cohort_text(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -
     out
 }
 
-pub fn cohort_markdown(s: &lfw_assess::cohort::Summary, fw: &lfw_model::Framework) -> String {
+pub fn cohort_markdown(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n## Cohort readiness for {}\n", role_title(fw, &s.role));
     let _ = writeln!(out, "Framework `{}`, as of {}: {} people.\n", s.framework, s.as_of, s.people);

@@ -153,10 +153,9 @@ mod readiness_laws {
             let fw = services();
             let p = person(&fw, &levels, RoleId(0), 12, false);
             let r = readiness(&fw, &p, RoleId(role), &question());
-            let rank = |c: CompetencyId, name: &str| fw.levels_of(c).iter().position(|l| l == name).expect("level");
-            let develop: Vec<(CompetencyId, usize)> = r.plan.iter().filter(|s| s.kind == lfw_assess::readiness::StepKind::Develop).map(|s| {
-                let c = fw.competency(&s.item).expect("competency");
-                (c, rank(c, s.to.as_deref().expect("to")))
+            let develop: Vec<(CompetencyId, usize)> = r.plan.iter().filter_map(|s| match s {
+                lfw_assess::readiness::Step::Develop { competency, to, .. } => Some((*competency, *to)),
+                _ => None,
             }).collect();
             for (i, &(c, to)) in develop.iter().enumerate() {
                 for pre in fw.competencies[c.0].prerequisites.iter().filter(|pre| pre.at <= to) {

@@ -17,9 +17,8 @@ use crate::compiled::{Compiled, Gap, ProfileRef, Scratch, Verdict};
 use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
 use crate::read::{Input, ProfileFormat};
-use crate::readiness::{progression_text, requirement_text, Question};
+use crate::readiness::Question;
 use lfw_model::{Framework, RoleId};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Seek, SeekFrom};
@@ -35,15 +34,18 @@ const BLOCK_BYTES: usize = 4 << 20;
 const PARTITION_BYTES: u64 = 8 << 20;
 
 /// One person's line in a cohort report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct PersonRow {
     pub person: String,
     pub ready: bool,
     pub score: f64,
-    pub missing: Vec<String>,
+    /// The unmet essential requirements, in the role's order.
+    pub missing: Vec<Gap>,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+/// A cohort, summarised: counts, and the requirements people miss, by
+/// requirement (their words are the binary's to write).
+#[derive(Clone, Debug, Default)]
 pub struct Summary {
     pub framework: String,
     pub role: String,
@@ -61,20 +63,18 @@ pub struct Summary {
     /// delivering one makes that many people ready. Most first.
     pub unblocks: Vec<Count>,
     pub mean_score: f64,
-    #[serde(skip)]
     score_sum: f64,
     /// People missing each requirement, by its index among the question's
     /// gaps.
-    #[serde(skip)]
     gaps: Vec<u64>,
     /// People for whom it is the only unmet requirement.
-    #[serde(skip)]
     only_gap: Vec<u64>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+/// How many people a requirement concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Count {
-    pub requirement: String,
+    pub gap: Gap,
     pub people: u64,
 }
 
@@ -129,19 +129,17 @@ impl Summary {
         }
     }
 
-    /// The lists, now that every person is counted; `texts` names each gap.
-    fn finish(&mut self, texts: &[String]) {
+    /// The lists, now that every person is counted; `gaps` are the keys of
+    /// the counts. Most people first, then in the role's order.
+    fn finish(&mut self, gaps: &[Gap]) {
         let ranked = |counts: &[u64]| {
             let mut v: Vec<Count> = counts
                 .iter()
-                .zip(texts)
+                .zip(gaps)
                 .filter(|(n, _)| **n > 0)
-                .map(|(n, text)| Count {
-                    requirement: text.clone(),
-                    people: *n,
-                })
+                .map(|(n, gap)| Count { gap: *gap, people: *n })
                 .collect();
-            v.sort_by(|a, b| b.people.cmp(&a.people).then_with(|| a.requirement.cmp(&b.requirement)));
+            v.sort_by_key(|c| std::cmp::Reverse(c.people));
             v
         };
         self.common_gaps = ranked(&self.gaps);
@@ -209,8 +207,8 @@ struct Judge<'f> {
     fw: &'f Framework,
     compiled: Compiled<'f>,
     progression: bool,
-    gaps: usize,
-    texts: Vec<String>,
+    /// Every requirement that can be missing, in the role's order.
+    gaps: Vec<Gap>,
     rows: bool,
 }
 
@@ -223,20 +221,11 @@ struct Share {
 impl<'f> Judge<'f> {
     fn new(fw: &'f Framework, role: RoleId, q: &Question, rows: bool) -> Judge<'f> {
         let compiled = Compiled::new(fw, role, q);
-        let progression = compiled.gaps().next() == Some(Gap::Progression);
-        let requirements = &fw.roles[role.0].requirements;
-        let texts: Vec<String> = compiled
-            .gaps()
-            .map(|g| match g {
-                Gap::Progression => progression_text(fw, role),
-                Gap::Requirement(i) => requirement_text(fw, &requirements[i]),
-            })
-            .collect();
+        let gaps: Vec<Gap> = compiled.gaps().collect();
         Judge {
             fw,
-            progression,
-            gaps: texts.len(),
-            texts,
+            progression: gaps.first() == Some(&Gap::Progression),
+            gaps,
             compiled,
             rows,
         }
@@ -244,7 +233,7 @@ impl<'f> Judge<'f> {
 
     fn share(&self) -> Share {
         Share {
-            summary: Summary::counting(self.gaps),
+            summary: Summary::counting(self.gaps.len()),
             events: Vec::new(),
         }
     }
@@ -258,11 +247,7 @@ impl<'f> Judge<'f> {
                 person: id.to_string(),
                 ready: verdict.ready,
                 score: verdict.score,
-                missing: verdict
-                    .missing
-                    .iter()
-                    .map(|&g| self.texts[gap_index(g, self.progression)].clone())
-                    .collect(),
+                missing: verdict.missing.to_vec(),
             }));
         }
     }
@@ -384,7 +369,7 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
         framework: fw.id.clone(),
         role: fw.roles[role.0].id.clone(),
         as_of: opts.question.as_of.to_string(),
-        ..Summary::counting(judge.gaps)
+        ..Summary::counting(judge.gaps.len())
     };
     let shown = input.name.clone();
     let threads = opts.threads.max(1);
@@ -445,7 +430,7 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
             Ok(())
         })?;
     }
-    summary.finish(&judge.texts);
+    summary.finish(&judge.gaps);
     Ok(summary)
 }
 

@@ -6,7 +6,7 @@
 
 use crate::date::Date;
 use crate::profile::{Evidence, Person};
-use lfw_model::{Combine, CompetencyId, Condition, Framework, Rank, Requirement, RoleId};
+use lfw_model::{Combine, CompetencyId, Condition, CredentialId, Framework, Rank, Requirement, RoleId};
 use lfw_syntax::ast::Necessity;
 use serde::Serialize;
 
@@ -20,16 +20,20 @@ pub struct Question {
     pub valid_months: Option<Option<u32>>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// How ready one person is for one role: every requirement judged, the
+/// score and the development plan, as values. Their words (and their JSON)
+/// are the binary's to write.
+#[derive(Clone, Debug)]
 pub struct Readiness {
     pub person: String,
     pub name: Option<String>,
-    pub framework: String,
-    pub role: String,
-    pub role_title: String,
-    pub current_role: String,
+    pub role: RoleId,
+    pub current_role: RoleId,
     pub as_of: Date,
-    pub evidence_policy: String,
+    /// The evidence policy the question was judged under.
+    pub combine: Combine,
+    /// How long evidence counts; `None`: never stale.
+    pub valid_months: Option<u32>,
     pub ready: bool,
     /// 0 to 100; see the module documentation.
     pub score: f64,
@@ -59,17 +63,45 @@ pub enum CheckKind {
     CountOf,
 }
 
+/// The requirement a check judges.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum About {
+    /// The progression rule of the target role.
+    Progression,
+    /// The target role's `i`-th requirement.
+    Requirement(usize),
+    /// One member of an `all in` or `n of` requirement: a competency at a
+    /// level.
+    Member(CompetencyId, Rank),
+}
+
+/// What the person has towards a requirement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Has {
+    /// Nothing that counts (for a level: no evidence, or only stale).
+    Nothing,
+    Level(Rank),
+    /// A credential, held since a date when the profile gives one.
+    Credential(Option<Date>),
+    /// The role, now or before.
+    Role,
+    /// Months in the role of an experience requirement.
+    Months(u32),
+    /// Members of an `all in` or `n of` at the level or above.
+    Members(usize),
+    /// The person's current role and the months in it (for the progression
+    /// rule).
+    InRole(RoleId, u32),
+}
+
 /// One requirement, judged.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Check {
     pub necessity: Necessity,
     pub kind: CheckKind,
-    /// The requirement in the framework's words, e.g. `coaching at strong`.
-    pub requirement: String,
+    pub about: About,
     pub met: bool,
-    /// What the person has, in words (`proficient`, `14 months`, `held`).
-    pub has: Option<String>,
-    pub needs: String,
+    pub has: Has,
     /// Levels short, for level requirements (from nothing counts every level).
     pub gap: Option<usize>,
     /// How far it is met, 0 to 1.
@@ -81,9 +113,9 @@ pub struct Check {
     pub members: Vec<Check>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct EvidenceUsed {
-    pub level: String,
+    pub level: Rank,
     pub source: String,
     pub date: Date,
     pub stale: bool,
@@ -107,15 +139,57 @@ pub enum StepKind {
     Progress,
 }
 
+/// Why a step is in the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// The target role asks for it (the requirement checked).
+    Requires(About),
+    /// A lower level on the way to one the role asks for.
+    OnTheWayTo(CompetencyId, Rank),
+    /// A later step needs it first.
+    Prerequisite,
+}
+
 /// One step of a development plan.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Step {
-    pub kind: StepKind,
-    /// The competency, credential or role the step is about.
-    pub item: String,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub why: String,
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    Develop {
+        competency: CompetencyId,
+        from: Option<Rank>,
+        to: Rank,
+        why: Why,
+    },
+    Obtain {
+        credential: CredentialId,
+        why: Why,
+    },
+    Hold {
+        role: RoleId,
+        why: Why,
+    },
+    Experience {
+        role: RoleId,
+        has: u32,
+        needs: u32,
+        why: Why,
+    },
+    /// Serve in a role the target comes after (its progression rule).
+    Progress {
+        current: RoleId,
+        months: u32,
+    },
+}
+
+impl Step {
+    pub fn kind(&self) -> StepKind {
+        match self {
+            Step::Develop { .. } => StepKind::Develop,
+            Step::Obtain { .. } => StepKind::Obtain,
+            Step::Hold { .. } => StepKind::Hold,
+            Step::Experience { .. } => StepKind::Experience,
+            Step::Progress { .. } => StepKind::Progress,
+        }
+    }
 }
 
 /// The person's level of a competency under the policy, from evidence
@@ -144,7 +218,7 @@ fn level_of(fw: &Framework, person: &Person, c: CompetencyId, q: &Question) -> (
     let mut used: Vec<EvidenceUsed> = all
         .iter()
         .map(|e| EvidenceUsed {
-            level: fw.level_name(c, e.level).to_string(),
+            level: e.level,
             source: e.source.clone(),
             date: e.date,
             stale: is_stale(e),
@@ -184,21 +258,7 @@ fn has_held(person: &Person, role: RoleId, as_of: Date) -> bool {
     person.role == role || person.history.iter().any(|s| s.role == role && s.from <= as_of)
 }
 
-pub fn months_text(m: u32) -> String {
-    match (m / 12, m % 12) {
-        (0, 1) => "1 month".into(),
-        (0, m) => format!("{m} months"),
-        (1, 0) => "1 year".into(),
-        (y, 0) => format!("{y} years"),
-        (y, m) => {
-            let years = if y == 1 { "1 year".to_string() } else { format!("{y} years") };
-            let months = if m == 1 { "1 month".to_string() } else { format!("{m} months") };
-            format!("{years} {months}")
-        }
-    }
-}
-
-fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: &Question, nec: Necessity) -> Check {
+fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: &Question, nec: Necessity, about: About) -> Check {
     let (have, evidence, stale) = level_of(fw, person, c, q);
     let met = have.is_some_and(|h| h >= need);
     let gap = match have {
@@ -209,14 +269,12 @@ fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: 
         Some(h) => ((h + 1) as f64 / (need + 1) as f64).min(1.0),
         None => 0.0,
     };
-    let name = &fw.competencies[c.0].id;
     Check {
         necessity: nec,
         kind: CheckKind::Level,
-        requirement: format!("{name} at {}", fw.level_name(c, need)),
+        about,
         met,
-        has: have.map(|h| fw.level_name(c, h).to_string()),
-        needs: fw.level_name(c, need).to_string(),
+        has: have.map_or(Has::Nothing, Has::Level),
         gap: Some(gap),
         fraction,
         evidence,
@@ -225,51 +283,22 @@ fn level_check(fw: &Framework, person: &Person, c: CompetencyId, need: Rank, q: 
     }
 }
 
-/// A requirement in the framework's words, as reports and cohort
-/// statistics name it: `coaching at strong`, `2 years as sergeant`.
-pub fn requirement_text(fw: &Framework, req: &Requirement) -> String {
-    match &req.condition {
-        Condition::Level { competency, level } => format!("{} at {}", fw.competencies[competency.0].id, fw.level_name(*competency, *level)),
-        Condition::Credential { credential } => fw.credentials[credential.0].id.clone(),
-        Condition::Role { role } => format!("has held {}", fw.roles[role.0].id),
-        Condition::Experience { role, months } => format!("{} as {}", months_text(*months), fw.roles[role.0].id),
-        Condition::AllIn { level, domain, .. } => format!("all in {} at {level}", fw.domains[domain.0].id),
-        Condition::CountOf { count, level, members } => {
-            let names: Vec<&str> = members.iter().map(|(c, _)| fw.competencies[c.0].id.as_str()).collect();
-            format!("{count} of ({}) at {level}", names.join(", "))
-        }
-    }
-}
-
-/// The roles a role comes after, with their minimum times:
-/// `sergeant for 2 years or inspector`.
-fn progression_options(fw: &Framework, target: RoleId) -> String {
-    let options: Vec<String> = fw.roles[target.0]
-        .after
+fn members(fw: &Framework, person: &Person, members: &[(CompetencyId, Rank)], q: &Question, nec: Necessity) -> Vec<Check> {
+    members
         .iter()
-        .map(|a| match a.min_months {
-            Some(m) => format!("{} for {}", fw.roles[a.role.0].id, months_text(m)),
-            None => fw.roles[a.role.0].id.clone(),
-        })
-        .collect();
-    options.join(" or ")
+        .map(|&(c, r)| level_check(fw, person, c, r, q, nec, About::Member(c, r)))
+        .collect()
 }
 
-/// A role's progression rule in words, as a requirement: `after sergeant
-/// for 2 years`.
-pub fn progression_text(fw: &Framework, target: RoleId) -> String {
-    format!("after {}", progression_options(fw, target))
-}
-
-fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Check {
+fn check(fw: &Framework, person: &Person, index: usize, req: &Requirement, q: &Question) -> Check {
     let nec = req.necessity;
-    let simple = |kind, requirement: String, met: bool, has: Option<String>, needs: String, fraction: f64| Check {
+    let about = About::Requirement(index);
+    let simple = |kind, met: bool, has: Has, fraction: f64| Check {
         necessity: nec,
         kind,
-        requirement,
+        about,
         met,
         has,
-        needs,
         gap: None,
         fraction,
         evidence: Vec::new(),
@@ -277,33 +306,22 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
         members: Vec::new(),
     };
     match &req.condition {
-        Condition::Level { competency, level } => level_check(fw, person, *competency, *level, q, nec),
+        Condition::Level { competency, level } => level_check(fw, person, *competency, *level, q, nec, about),
         Condition::Credential { credential } => {
             // A credential dated after the question's date was not yet held.
             let held = person
                 .credentials
                 .iter()
                 .find(|(c, d)| c == credential && d.is_none_or(|d| d <= q.as_of));
-            let id = &fw.credentials[credential.0].id;
-            let has = held.map(|(_, d)| d.map(|d| format!("held since {d}")).unwrap_or_else(|| "held".into()));
-            simple(
-                CheckKind::Credential,
-                requirement_text(fw, req),
-                held.is_some(),
-                has,
-                format!("{id} held"),
-                if held.is_some() { 1.0 } else { 0.0 },
-            )
+            let has = held.map_or(Has::Nothing, |(_, d)| Has::Credential(*d));
+            simple(CheckKind::Credential, held.is_some(), has, if held.is_some() { 1.0 } else { 0.0 })
         }
         Condition::Role { role } => {
             let held = has_held(person, *role, q.as_of);
-            let id = &fw.roles[role.0].id;
             simple(
                 CheckKind::Role,
-                requirement_text(fw, req),
                 held,
-                held.then(|| "held".into()),
-                format!("{id} held now or before"),
+                if held { Has::Role } else { Has::Nothing },
                 if held { 1.0 } else { 0.0 },
             )
         }
@@ -314,17 +332,10 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             } else {
                 (have as f64 / *months as f64).min(1.0)
             };
-            simple(
-                CheckKind::Experience,
-                requirement_text(fw, req),
-                have >= *months,
-                Some(months_text(have)),
-                months_text(*months),
-                fraction,
-            )
+            simple(CheckKind::Experience, have >= *months, Has::Months(have), fraction)
         }
-        Condition::AllIn { members, level, .. } => {
-            let results: Vec<Check> = members.iter().map(|&(c, r)| level_check(fw, person, c, r, q, nec)).collect();
+        Condition::AllIn { members: m, .. } => {
+            let results = members(fw, person, m, q, nec);
             let met = results.iter().all(|r| r.met);
             let n_met = results.iter().filter(|r| r.met).count();
             let fraction = if results.is_empty() {
@@ -332,33 +343,19 @@ fn check(fw: &Framework, person: &Person, req: &Requirement, q: &Question) -> Ch
             } else {
                 results.iter().map(|r| r.fraction).sum::<f64>() / results.len() as f64
             };
-            let mut c = simple(
-                CheckKind::AllIn,
-                requirement_text(fw, req),
-                met,
-                Some(format!("{n_met} of {} at {level} or above", results.len())),
-                format!("all {} at {level}", results.len()),
-                fraction,
-            );
+            let mut c = simple(CheckKind::AllIn, met, Has::Members(n_met), fraction);
             c.stale = results.iter().any(|r| r.stale);
             c.members = results;
             c
         }
-        Condition::CountOf { count, level, members } => {
-            let results: Vec<Check> = members.iter().map(|&(c, r)| level_check(fw, person, c, r, q, nec)).collect();
+        Condition::CountOf { count, members: m, .. } => {
+            let results = members(fw, person, m, q, nec);
             let n_met = results.iter().filter(|r| r.met).count();
             let mut best: Vec<f64> = results.iter().map(|r| r.fraction).collect();
             best.sort_by(|a, b| b.total_cmp(a));
             let n = *count as usize;
             let fraction = if n == 0 { 1.0 } else { best.iter().take(n).sum::<f64>() / n as f64 };
-            let mut c = simple(
-                CheckKind::CountOf,
-                requirement_text(fw, req),
-                n_met >= n,
-                Some(format!("{n_met} at {level} or above")),
-                format!("{count} at {level}"),
-                fraction,
-            );
+            let mut c = simple(CheckKind::CountOf, n_met >= n, Has::Members(n_met), fraction);
             c.stale = results.iter().any(|r| r.stale);
             c.members = results;
             c
@@ -385,15 +382,12 @@ fn progression_check(fw: &Framework, person: &Person, target: RoleId, q: &Questi
             best = (fraction, have >= need);
         }
     }
-    let current = &fw.roles[person.role.0].id;
-    let months = person.role_since.months_until(q.as_of);
     Some(Check {
         necessity: Necessity::Essential,
         kind: CheckKind::Progression,
-        requirement: progression_text(fw, target),
+        about: About::Progression,
         met: best.1,
-        has: Some(format!("{current} for {}", months_text(months))),
-        needs: progression_options(fw, target),
+        has: Has::InRole(person.role, person.role_since.months_until(q.as_of)),
         gap: None,
         fraction: best.0,
         evidence: Vec::new(),
@@ -406,7 +400,7 @@ fn progression_check(fw: &Framework, person: &Person, target: RoleId, q: &Questi
 pub fn readiness(fw: &Framework, person: &Person, target: RoleId, q: &Question) -> Readiness {
     let role = &fw.roles[target.0];
     let mut checks: Vec<Check> = progression_check(fw, person, target, q).into_iter().collect();
-    checks.extend(role.requirements.iter().map(|r| check(fw, person, r, q)));
+    checks.extend(role.requirements.iter().enumerate().map(|(i, r)| check(fw, person, i, r, q)));
     let tally = |n: Necessity| Tally {
         met: checks.iter().filter(|c| c.necessity == n && c.met).count(),
         total: checks.iter().filter(|c| c.necessity == n).count(),
@@ -422,22 +416,15 @@ pub fn readiness(fw: &Framework, person: &Person, target: RoleId, q: &Question) 
     } else {
         100.0 * essentials.iter().sum::<f64>() / essentials.len() as f64
     };
-    let combine = q.combine.as_ref().unwrap_or(&fw.evidence.combine);
-    let valid = q.valid_months.unwrap_or(fw.evidence.valid_months);
-    let evidence_policy = match (combine, valid) {
-        (Combine::Ranked(order), v) => format!("ranked {}; {}", order.join(" > "), validity(v)),
-        (c, v) => format!("{}; {}", c.name(), validity(v)),
-    };
     let plan = plan(fw, person, target, &checks, q);
     Readiness {
         person: person.id.clone(),
         name: person.name.clone(),
-        framework: fw.id.clone(),
-        role: role.id.clone(),
-        role_title: role.title.clone(),
-        current_role: fw.roles[person.role.0].id.clone(),
+        role: target,
+        current_role: person.role,
         as_of: q.as_of,
-        evidence_policy,
+        combine: q.combine.clone().unwrap_or_else(|| fw.evidence.combine.clone()),
+        valid_months: q.valid_months.unwrap_or(fw.evidence.valid_months),
         ready: essential.met == essential.total,
         score: (score * 10.0).round() / 10.0,
         essential,
@@ -447,42 +434,32 @@ pub fn readiness(fw: &Framework, person: &Person, target: RoleId, q: &Question) 
     }
 }
 
-fn validity(v: Option<u32>) -> String {
-    match v {
-        Some(m) => format!("evidence valid for {}", months_text(m)),
-        None => "evidence never stale".into(),
-    }
-}
-
 /// The development plan: every unmet essential requirement and what it
 /// pulls in through the prerequisite graph, in an order that respects it.
 fn plan(fw: &Framework, person: &Person, target: RoleId, checks: &[Check], q: &Question) -> Vec<Step> {
     let role = &fw.roles[target.0];
     // Competency levels the role asks for and the person lacks, with why.
-    let mut targets: Vec<(CompetencyId, Rank, String)> = Vec::new();
+    let mut targets: Vec<(CompetencyId, Rank, Why)> = Vec::new();
     let mut other_steps = Vec::new();
     let progression = checks.first().filter(|c| c.kind == CheckKind::Progression);
     let offset = usize::from(progression.is_some());
-    if let Some(p) = progression.filter(|p| !p.met) {
-        other_steps.push(Step {
-            kind: StepKind::Progress,
-            item: role.id.clone(),
-            from: p.has.clone(),
-            to: Some(p.needs.clone()),
-            why: format!("{} comes {}", role.id, p.requirement),
+    if progression.is_some_and(|p| !p.met) {
+        other_steps.push(Step::Progress {
+            current: person.role,
+            months: person.role_since.months_until(q.as_of),
         });
     }
     for (req, chk) in role.requirements.iter().zip(&checks[offset..]) {
         if chk.met || req.necessity != Necessity::Essential {
             continue;
         }
-        let why = format!("{} requires {}", role.id, chk.requirement);
+        let why = Why::Requires(chk.about);
         match &req.condition {
             Condition::Level { competency, level } => targets.push((*competency, *level, why)),
             Condition::AllIn { members, .. } => {
                 for (&(c, r), m) in members.iter().zip(&chk.members) {
                     if !m.met {
-                        targets.push((c, r, why.clone()));
+                        targets.push((c, r, why));
                     }
                 }
             }
@@ -497,28 +474,18 @@ fn plan(fw: &Framework, person: &Person, target: RoleId, checks: &[Check], q: &Q
                     .collect();
                 unmet.sort_by_key(|(gap, (c, _))| (*gap, *c));
                 for (_, &(c, r)) in unmet.into_iter().take(short) {
-                    targets.push((c, r, why.clone()));
+                    targets.push((c, r, why));
                 }
             }
-            Condition::Credential { credential } => other_steps.push(Step {
-                kind: StepKind::Obtain,
-                item: fw.credentials[credential.0].id.clone(),
-                from: None,
-                to: None,
+            Condition::Credential { credential } => other_steps.push(Step::Obtain {
+                credential: *credential,
                 why,
             }),
-            Condition::Role { role: r } => other_steps.push(Step {
-                kind: StepKind::Hold,
-                item: fw.roles[r.0].id.clone(),
-                from: None,
-                to: None,
-                why,
-            }),
-            Condition::Experience { role: r, months } => other_steps.push(Step {
-                kind: StepKind::Experience,
-                item: fw.roles[r.0].id.clone(),
-                from: chk.has.clone(),
-                to: Some(months_text(*months)),
+            Condition::Role { role: r } => other_steps.push(Step::Hold { role: *r, why }),
+            Condition::Experience { role: r, months } => other_steps.push(Step::Experience {
+                role: *r,
+                has: months_in(person, *r, q.as_of),
+                needs: *months,
                 why,
             }),
         }
@@ -530,40 +497,41 @@ fn plan(fw: &Framework, person: &Person, target: RoleId, checks: &[Check], q: &Q
 
 /// Competency steps in prerequisite order, consecutive levels of one
 /// competency merged into one step.
-fn development_steps(fw: &Framework, person: &Person, targets: &[(CompetencyId, Rank, String)], q: &Question) -> Vec<Step> {
+fn development_steps(fw: &Framework, person: &Person, targets: &[(CompetencyId, Rank, Why)], q: &Question) -> Vec<Step> {
     let pairs: Vec<(CompetencyId, Rank)> = targets.iter().map(|(c, r, _)| (*c, *r)).collect();
     let Some(order) = fw.plan_order(&pairs) else { return Vec::new() };
     let have = |c: CompetencyId| level_of(fw, person, c, q).0;
-    let mut steps: Vec<(CompetencyId, Option<Rank>, Rank, String)> = Vec::new();
+    let mut steps: Vec<Step> = Vec::new();
     for (c, r) in order {
         if have(c).is_some_and(|h| h >= r) {
             continue;
         }
         let why = match targets.iter().find(|(tc, tr, _)| *tc == c && *tr == r) {
-            Some((_, _, why)) => why.clone(),
+            Some((_, _, why)) => *why,
             None => match targets.iter().filter(|(tc, tr, _)| *tc == c && *tr > r).map(|(_, tr, _)| *tr).min() {
-                Some(higher) => format!("on the way to {} at {}", fw.competencies[c.0].id, fw.level_name(c, higher)),
-                None => "needed first by a later step (prerequisite)".to_string(),
+                Some(higher) => Why::OnTheWayTo(c, higher),
+                None => Why::Prerequisite,
             },
         };
         match steps.last_mut() {
             // The next level of the same competency: one longer step, which
             // keeps the reason of its highest level.
-            Some(last) if last.0 == c && last.2 + 1 == r => {
-                last.2 = r;
-                last.3 = why;
+            Some(Step::Develop {
+                competency,
+                to,
+                why: last_why,
+                ..
+            }) if *competency == c && *to + 1 == r => {
+                *to = r;
+                *last_why = why;
             }
-            _ => steps.push((c, have(c), r, why)),
+            _ => steps.push(Step::Develop {
+                competency: c,
+                from: have(c),
+                to: r,
+                why,
+            }),
         }
     }
     steps
-        .into_iter()
-        .map(|(c, from, to, why)| Step {
-            kind: StepKind::Develop,
-            item: fw.competencies[c.0].id.clone(),
-            from: from.map(|f| fw.level_name(c, f).to_string()),
-            to: Some(fw.level_name(c, to).to_string()),
-            why,
-        })
-        .collect()
 }

@@ -2,43 +2,40 @@
 //! person — what is missing at each step.
 
 use crate::profile::Person;
-use crate::readiness::{months_text, readiness, Question};
+use crate::readiness::{readiness, About, Question};
 use lfw_model::{Framework, RoleId};
 use petgraph::graph::NodeIndex;
-use serde::Serialize;
 
 /// At most this many routes are listed by `--all`; a framework with more
 /// alternatives than that is reported as truncated.
 pub const MAX_ROUTES: usize = 100;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Routes {
     pub framework: String,
-    pub from: String,
-    pub to: String,
+    pub from: RoleId,
+    pub to: RoleId,
     pub routes: Vec<Route>,
     /// More routes exist than were listed.
     pub truncated: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Route {
     pub steps: Vec<RouteStep>,
     /// The least time the route takes: the sum of its `after … for` rules.
     pub min_months: u32,
-    pub min_time: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct RouteStep {
-    pub role: String,
-    pub title: String,
+    pub role: RoleId,
     /// The least time in the previous role before this one.
     pub min_months_before: Option<u32>,
     /// With a profile: whether the person meets this role's requirements now.
     pub ready: Option<bool>,
     /// With a profile: this role's unmet essential requirements.
-    pub missing: Vec<String>,
+    pub missing: Vec<About>,
 }
 
 fn step_months(fw: &Framework, from: RoleId, to: RoleId) -> Option<u32> {
@@ -57,8 +54,7 @@ fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question
         .map(|(i, &r)| {
             let judged = person.filter(|_| i > 0).map(|p| readiness(fw, p, r, q));
             RouteStep {
-                role: fw.roles[r.0].id.clone(),
-                title: fw.roles[r.0].title.clone(),
+                role: r,
                 min_months_before: if i > 0 { step_months(fw, roles[i - 1], r) } else { None },
                 ready: judged.as_ref().map(|j| j.ready),
                 missing: judged
@@ -66,7 +62,7 @@ fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question
                         j.requirements
                             .into_iter()
                             .filter(|c| !c.met && c.necessity == lfw_syntax::ast::Necessity::Essential)
-                            .map(|c| c.requirement)
+                            .map(|c| c.about)
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -74,11 +70,7 @@ fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question
         })
         .collect();
     let min_months = fw.route_months(roles);
-    Route {
-        steps,
-        min_months,
-        min_time: months_text(min_months),
-    }
+    Route { steps, min_months }
 }
 
 /// The shortest route from `from` to `to` (fewest steps), or with `all`
@@ -107,8 +99,8 @@ pub fn routes(fw: &Framework, from: RoleId, to: RoleId, all: bool, person: Optio
     }
     Routes {
         framework: fw.id.clone(),
-        from: fw.roles[from.0].id.clone(),
-        to: fw.roles[to.0].id.clone(),
+        from,
+        to,
         routes: found.iter().map(|r| route(fw, r, person, q)).collect(),
         truncated,
     }

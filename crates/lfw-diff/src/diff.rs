@@ -642,6 +642,12 @@ fn role_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> Strin
     out
 }
 
+// A stopgap until the diff's values carry months and the binary words them.
 fn months(m: u32) -> String {
-    lfw_assess::readiness::months_text(m)
+    let unit = |n: u32, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+    match (m / 12, m % 12) {
+        (0, m) => unit(m, "month", "months"),
+        (y, 0) => unit(y, "year", "years"),
+        (y, m) => format!("{} {}", unit(y, "year", "years"), unit(m, "month", "months")),
+    }
 }
