@@ -309,7 +309,7 @@ pub fn usage_error(message: &str) -> ExitCode {
 }
 
 fn print_json(value: &serde_json::Value) {
-    outln!("{}", serde_json::to_string_pretty(value).expect("JSON values serialise"));
+    jsonln!("{}", serde_json::to_string_pretty(value).expect("JSON values serialise"));
 }
 
 /// Compiles `.lfw` files, reading only inside their project (see
@@ -761,7 +761,7 @@ impl lfw_assess::cohort::Sink for CohortSink<'_> {
         match self.format {
             ReportFormat::Json => {
                 let sep = if self.rows == 0 { "" } else { "," };
-                outln!("{sep}{}", serde_json::to_string(row).expect("rows serialise"));
+                jsonln!("{sep}{}", serde_json::to_string(row).expect("rows serialise"));
             }
             ReportFormat::Markdown => {
                 if self.rows == 0 {
@@ -769,10 +769,10 @@ impl lfw_assess::cohort::Sink for CohortSink<'_> {
                 }
                 outln!(
                     "| {} | {} | {:.1} | {} |",
-                    row.person,
+                    crate::escape::markdown_cell(&row.person),
                     if row.ready { "yes" } else { "no" },
                     row.score,
-                    row.missing.join("; ")
+                    crate::escape::markdown_cell(&row.missing.join("; "))
                 );
             }
             ReportFormat::Text => {
@@ -861,7 +861,7 @@ fn cohort(
         colour: render::use_colour(),
     };
     if per_person && format == ReportFormat::Json {
-        outln!("{{\"people\": [");
+        jsonln!("{{\"people\": [");
     }
     let input = match profile_input(profiles) {
         Ok(input) => input,
@@ -876,7 +876,7 @@ fn cohort(
         Err(lfw_assess::cohort::Stop::Strict) => {
             if per_person && format == ReportFormat::Json {
                 // Keep standard output one JSON document.
-                outln!("], \"stopped\": \"strict\"}}");
+                jsonln!("], \"stopped\": \"strict\"}}");
             }
             errln!("error: stopped at the first invalid profile (--strict)");
             return ExitCode::from(1);
@@ -891,9 +891,9 @@ fn cohort(
         ReportFormat::Json => {
             let json = serde_json::to_string_pretty(&summary).expect("summaries serialise");
             if per_person {
-                outln!("], \"summary\": {json}}}");
+                jsonln!("], \"summary\": {json}}}");
             } else {
-                outln!("{json}");
+                jsonln!("{json}");
             }
         }
         ReportFormat::Text => crate::output::print(&crate::ready::cohort_text(&summary, fw)),

@@ -122,7 +122,10 @@ fn report(results: &[(&PathBuf, Outcome)], check: bool, json_output: bool) -> Ex
                 json!({ "file": path.display().to_string(), "status": status, "diagnostics": diagnostics })
             })
             .collect();
-        crate::output::line(&serde_json::to_string_pretty(&json!({ "format": 1, "check": check, "files": files })).unwrap_or_default());
+        jsonln!(
+            "{}",
+            serde_json::to_string_pretty(&json!({ "format": 1, "check": check, "files": files })).unwrap_or_default()
+        );
     } else {
         let colour = render::use_colour();
         for (path, outcome) in results {
@@ -182,6 +185,7 @@ fn stdin() -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    crate::output::print(&lfw_syntax::format::format(&parsed.tree));
+    // The file itself, for an editor to put back: written as it is.
+    crate::output::raw(&lfw_syntax::format::format(&parsed.tree));
     ExitCode::SUCCESS
 }

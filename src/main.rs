@@ -9,6 +9,7 @@ mod output;
 mod cleanup;
 mod cli;
 mod compare;
+mod escape;
 mod files;
 mod fmt;
 mod ready;

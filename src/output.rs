@@ -12,6 +12,11 @@ macro_rules! outln {
     ($($arg:tt)*) => { crate::output::line(&format!($($arg)*)) };
 }
 
+/// JSON and a line break on standard output, as it is (see [`raw`]).
+macro_rules! jsonln {
+    ($($arg:tt)*) => { crate::output::raw(&format!("{}\n", format!($($arg)*))) };
+}
+
 /// `eprintln!` through [`crate::output`], which never panics when standard
 /// error cannot be written.
 macro_rules! errln {
@@ -26,9 +31,18 @@ pub fn closed() -> bool {
     CLOSED.load(Ordering::Relaxed)
 }
 
-/// Writes `text` to standard output. Once the reader has gone away, further
-/// output is dropped and the command ends with success, as Unix tools do.
+/// Writes `text` to standard output, with characters that could act on a
+/// terminal made visible (`crate::escape`). Once the reader has gone away,
+/// further output is dropped and the command ends with success, as Unix
+/// tools do.
 pub fn print(text: &str) {
+    raw(&crate::escape::visible(text));
+}
+
+/// Writes `text` to standard output as it is: for JSON (whose strings
+/// already escape control characters) and for `lfw fmt -`, whose output is
+/// the file itself.
+pub fn raw(text: &str) {
     if closed() {
         return;
     }

@@ -119,8 +119,9 @@ fn step_text(s: &StepWords) -> String {
 }
 
 pub fn markdown(r: &Readiness) -> String {
+    use crate::escape::markdown_cell as cell;
     let mut out = String::new();
-    let _ = writeln!(out, "## {} — readiness for {}\n", who(r), r.role_title);
+    let _ = writeln!(out, "## {} — readiness for {}\n", cell(&who(r)), cell(&r.role_title));
     let _ = writeln!(
         out,
         "Framework `{}`, as of {}; current role `{}`; evidence: {}.\n",
@@ -143,17 +144,17 @@ pub fn markdown(r: &Readiness) -> String {
             out,
             "| {} | {} | {} | {} | {} | {} |",
             mark(c.met),
-            c.requirement,
+            cell(&c.requirement),
             c.necessity,
-            has(c),
-            c.needs,
+            cell(&has(c)),
+            cell(&c.needs),
             gap(c)
         );
     }
     if !r.plan.is_empty() {
         let _ = writeln!(out, "\n### Development plan\n");
         for (i, s) in r.plan.iter().enumerate() {
-            let _ = writeln!(out, "{}. {} — {}", i + 1, step_text(s), s.why);
+            let _ = writeln!(out, "{}. {} — {}", i + 1, cell(&step_text(s)), cell(&s.why));
         }
     }
     out
@@ -263,8 +264,9 @@ pub fn cohort_text(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
 }
 
 pub fn cohort_markdown(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
+    use crate::escape::markdown_cell as cell;
     let mut out = String::new();
-    let _ = writeln!(out, "\n## Cohort readiness for {}\n", role_title(fw, &s.role));
+    let _ = writeln!(out, "\n## Cohort readiness for {}\n", cell(role_title(fw, &s.role)));
     let _ = writeln!(out, "Framework `{}`, as of {}: {} people.\n", s.framework, s.as_of, s.people);
     let _ = writeln!(out, "| | People | Share |\n|---|---|---|");
     let _ = writeln!(out, "| Ready now | {} | {} |", s.ready, percent(s.ready, s.people));
@@ -277,7 +279,7 @@ pub fn cohort_markdown(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
     if !s.common_gaps.is_empty() {
         let _ = writeln!(out, "\n### Most common gaps\n\n| Requirement | People |\n|---|---|");
         for g in s.common_gaps.iter().take(TOP) {
-            let _ = writeln!(out, "| {} | {} |", g.requirement, g.people);
+            let _ = writeln!(out, "| {} | {} |", cell(&g.requirement), g.people);
         }
     }
     if !s.unblocks.is_empty() {
@@ -286,7 +288,7 @@ pub fn cohort_markdown(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
             "\n### Development that would make most people ready\n\n| Requirement | People it would make ready |\n|---|---|"
         );
         for g in s.unblocks.iter().take(TOP) {
-            let _ = writeln!(out, "| {} | {} |", g.requirement, g.people);
+            let _ = writeln!(out, "| {} | {} |", cell(&g.requirement), g.people);
         }
     }
     out

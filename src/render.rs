@@ -41,10 +41,11 @@ pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: b
 
 /// A source text with the path miette shows above its snippets. miette's
 /// own `NamedSource` owns its text, which would copy the whole file for
-/// every report; this borrows it.
+/// every report; this borrows it, unless it holds characters that must not
+/// reach a terminal, which are replaced without moving any offset.
 struct Named<'a> {
     name: String,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
 }
 
 impl SourceCode for Named<'_> {
@@ -54,7 +55,7 @@ impl SourceCode for Named<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        let inner = self.text.as_ref().read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
@@ -86,8 +87,8 @@ impl<'a, P> Report<'a, P> {
         let source = file.map(|id| {
             let file = sources.get(id);
             Named {
-                name: file.path.display().to_string(),
-                text: &file.text,
+                name: crate::escape::visible(&file.path.display().to_string()).into_owned(),
+                text: crate::escape::same_offsets(&file.text),
             }
         });
         Report {
@@ -119,8 +120,8 @@ impl<P: fmt::Debug> fmt::Debug for Report<'_, P> {
 impl<P> fmt::Display for Report<'_, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.note {
-            Some(label) => f.write_str(&label.text),
-            None => f.write_str(&self.diagnostic.message),
+            Some(label) => f.write_str(&crate::escape::visible(&label.text)),
+            None => f.write_str(&crate::escape::visible(&self.diagnostic.message)),
         }
     }
 }
@@ -145,7 +146,7 @@ impl<P: fmt::Debug> miette::Diagnostic for Report<'_, P> {
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         match (self.note, &self.diagnostic.help) {
-            (None, Some(h)) => Some(Box::new(h)),
+            (None, Some(h)) => Some(Box::new(crate::escape::visible(h).into_owned())),
             _ => None,
         }
     }
@@ -168,7 +169,7 @@ impl<P: fmt::Debug> miette::Diagnostic for Report<'_, P> {
         let primary = self.diagnostic.primary.as_ref();
         Some(Box::new(labels.into_iter().map(move |l| {
             let span = (l.loc.span.start, l.loc.span.len());
-            let text = (!l.text.is_empty()).then(|| l.text.clone());
+            let text = (!l.text.is_empty()).then(|| crate::escape::visible(&l.text).into_owned());
             if Some(l) == primary && self.note.is_none() {
                 miette::LabeledSpan::new_primary_with_span(text, span)
             } else {

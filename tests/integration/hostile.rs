@@ -207,3 +207,61 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     let run = lfw_in(dir.path(), &["check", "--format", "json", "main.lfw"]);
     assert_eq!(codes(&run), ["lfw::file-too-large"]);
 }
+
+/// Escape sequences, a bell, a lone carriage return, NUL and bidi
+/// overrides in a framework or a profile never reach the terminal as
+/// written: text output shows them escaped, diagnostics' snippets show `?`,
+/// and Markdown cells cannot break their table.
+#[test]
+fn text_from_input_reaches_no_terminal_raw() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let nasty = "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J\r\u{202e}txt.exe\u{0}";
+    std::fs::write(
+        dir.path().join("f.lfw"),
+        format!(
+            "framework f \"{nasty}\"\nscale s \"S\"\n  levels a < b\nskill k \"K\"\nrole r \"Role | {nasty}\"\n  entry\n  requires k at b\n"
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("p.json"),
+        serde_json::json!({"id": "p1", "name": format!("Name | {nasty}\nnext"), "role": "r", "role_since": "2020-01-01",
+            "assessments": [{"competency": "k", "level": "a", "source": "self", "date": "2026-01-01"}]})
+        .to_string(),
+    )
+    .expect("write");
+    let raw = |text: &str| {
+        text.chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{0}' || c == '\u{202e}')
+    };
+    for format in ["text", "markdown"] {
+        let run = lfw_in(
+            dir.path(),
+            &[
+                "ready",
+                "--framework",
+                "f.lfw",
+                "--role",
+                "r",
+                "--as-of",
+                "2026-06-01",
+                "--format",
+                format,
+                "p.json",
+            ],
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(!raw(&run.stdout) && !raw(&run.stderr), "{format}: {:?}", run.stdout);
+        assert!(run.stdout.contains("\\u{1b}"), "{format}: escapes are visible: {}", run.stdout);
+        if format == "markdown" {
+            assert!(run.stdout.contains("Name \\| Evil"), "a `|` cannot end a cell: {}", run.stdout);
+            assert!(!run.stdout.contains("\nnext"), "a line break cannot end a row: {}", run.stdout);
+        }
+    }
+    // A diagnostic quoting a line with them shows `?` in its place.
+    std::fs::write(dir.path().join("g.lfw"), format!("framework g \"G\"\n  sector {nasty}\n")).expect("write");
+    let run = lfw_in(dir.path(), &["check", "g.lfw"]);
+    assert_eq!(run.code, 1);
+    assert!(!raw(&run.stderr), "{:?}", run.stderr);
+    assert!(!run.stderr.contains("\r\u{202e}"), "{:?}", run.stderr);
+}
