@@ -882,6 +882,19 @@ fn cohort(
             return ExitCode::from(1);
         }
         Err(lfw_assess::cohort::Stop::Stopped) => return ExitCode::SUCCESS,
+        Err(lfw_assess::cohort::Stop::NotACohort(why)) => {
+            if per_person && format == ReportFormat::Json {
+                jsonln!("], \"stopped\": \"not-a-cohort\"}}");
+            }
+            let why = match why {
+                lfw_assess::cohort::NotACohort::NoPersonColumn => {
+                    "its header has no `person` column, which says whose each row is (docs/profiles.md)"
+                }
+                lfw_assess::cohort::NotACohort::NoProfiles => "it holds no profile",
+            };
+            errln!("error: `{}` is not a cohort: {why}", profiles.display());
+            return ExitCode::from(1);
+        }
         Err(lfw_assess::cohort::Stop::Io(message)) => {
             errln!("error: {message}");
             return ExitCode::from(1);

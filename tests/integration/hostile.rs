@@ -265,3 +265,60 @@ fn text_from_input_reaches_no_terminal_raw() {
     assert!(!raw(&run.stderr), "{:?}", run.stderr);
     assert!(!run.stderr.contains("\r\u{202e}"), "{:?}", run.stderr);
 }
+
+/// One bad record is reported with its line and the rest is judged; a file
+/// that is not a cohort at all is an error, not "a cohort of 0".
+#[test]
+fn a_cohort_survives_bad_records_and_refuses_what_is_not_one() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let good = |id: &str| format!("{{\"id\":\"{id}\",\"role\":\"seo\",\"role_since\":\"2020-01-01\"}}\n");
+    let mut jsonl = good("a").into_bytes();
+    jsonl.extend_from_slice(b"{\"id\":\"\xff\xfe\"}\n");
+    jsonl.extend_from_slice(b"{not json}\n");
+    jsonl.extend_from_slice(format!("{{\"id\":\"{}\"}}\n", "x".repeat((16 << 20) + 10)).as_bytes());
+    jsonl.extend_from_slice(good("b").as_bytes());
+    std::fs::write(dir.path().join("mixed.jsonl"), jsonl).expect("write");
+    let cohort = |file: &str| {
+        lfw_in(
+            dir.path(),
+            &[
+                "cohort",
+                "--framework",
+                "cscf-2012",
+                "--role",
+                "g7",
+                "--as-of",
+                "2026-06-01",
+                "--format",
+                "json",
+                file,
+            ],
+        )
+    };
+    let run = cohort("mixed.jsonl");
+    assert_eq!(run.code, 1, "problems make the exit status 1");
+    let summary: serde_json::Value = serde_json::from_str(&run.stdout).expect("a summary is still written");
+    assert_eq!(summary["people"], 2, "the good lines around the bad ones are judged");
+    assert_eq!(summary["invalid"], 3);
+    for line in ["line 2", "line 3", "line 4"] {
+        assert!(run.stderr.contains(line), "{line} is reported: {}", run.stderr);
+    }
+    assert!(run.stderr.contains("longer than 16 MiB"), "{}", run.stderr);
+
+    std::fs::write(dir.path().join("zeros.csv"), vec![0u8; 1 << 20]).expect("write");
+    std::fs::write(dir.path().join("no-person.csv"), "name,role,role_since\nA,seo,2020-01-01\n").expect("write");
+    std::fs::write(dir.path().join("empty.jsonl"), "\n\n").expect("write");
+    for (file, why) in [
+        ("zeros.csv", "no `person` column"),
+        ("no-person.csv", "no `person` column"),
+        ("empty.jsonl", "holds no profile"),
+    ] {
+        let run = cohort(file);
+        assert_eq!(run.code, 1, "{file}");
+        assert!(
+            run.stderr.contains("is not a cohort") && run.stderr.contains(why),
+            "{file}: {}",
+            run.stderr
+        );
+    }
+}

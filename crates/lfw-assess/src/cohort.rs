@@ -21,7 +21,7 @@ use crate::readiness::Question;
 use lfw_model::{Framework, RoleId};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
@@ -30,6 +30,9 @@ const BATCH: usize = 4096;
 /// Bytes of JSON Lines read and judged as one block: bounds the memory of a
 /// run, and is large enough to keep every core busy.
 const BLOCK_BYTES: usize = 4 << 20;
+/// The longest line of JSON Lines read, in bytes: a profile is a few
+/// kilobytes, and one line must not be able to take all the memory.
+const MAX_LINE_BYTES: usize = 16 << 20;
 /// Bytes of CSV per partition.
 const PARTITION_BYTES: u64 = 8 << 20;
 
@@ -193,7 +196,18 @@ pub enum Stop {
     Strict,
     /// The sink asked to stop.
     Stopped,
+    /// The input is not a cohort at all.
+    NotACohort(NotACohort),
     Io(String),
+}
+
+/// Why an input is not a cohort, rather than a cohort of nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotACohort {
+    /// A CSV file whose header has no `person` column.
+    NoPersonColumn,
+    /// Not one profile in it, valid or not.
+    NoProfiles,
 }
 
 /// What judging one profile gave, in input order.
@@ -418,8 +432,16 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
             scope.spawn(move || read_blocks(file, name, send, used));
             for block in blocks {
                 let block = block?;
-                let shares = in_parallel(&judge, &block.lines, threads, |&(n, start, end), s, share| {
-                    judge.line(&block.text[start..end], n, &shown, s, share);
+                let shares = in_parallel(&judge, &block.lines, threads, |line, s, share| match *line {
+                    Line::Read(n, start, end) => judge.line(&block.text[start..end], n, &shown, s, share),
+                    Line::TooLong(n) => {
+                        share.summary.invalid += 1;
+                        share.events.push(Event::Problems(vec![profile::unreadable(
+                            &shown,
+                            Some(n),
+                            Unreadable::LineTooLong { limit: MAX_LINE_BYTES },
+                        )]));
+                    }
                 });
                 deliver(shares, &mut summary, sink, opts.strict)?;
                 if sink.stopped() {
@@ -430,6 +452,9 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
             Ok(())
         })?;
     }
+    if summary.people == 0 && summary.invalid == 0 {
+        return Err(Stop::NotACohort(NotACohort::NoProfiles));
+    }
     summary.finish(&judge.gaps);
     Ok(summary)
 }
@@ -438,7 +463,15 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
 /// and where it lies in the text (without its line break).
 struct Block {
     text: Vec<u8>,
-    lines: Vec<(u64, usize, usize)>,
+    lines: Vec<Line>,
+}
+
+/// A line of a block: its number, and where it lies in the text, or that
+/// it was too long to read.
+#[derive(Clone, Copy)]
+enum Line {
+    Read(u64, usize, usize),
+    TooLong(u64),
 }
 
 /// Reads a JSON Lines file in blocks of about [`BLOCK_BYTES`] of whole
@@ -466,7 +499,8 @@ fn read_blocks(
         };
         while block.text.len() < BLOCK_BYTES {
             let start = block.text.len();
-            match reader.read_until(b'\n', &mut block.text) {
+            let read = (&mut reader).take(MAX_LINE_BYTES as u64 + 1).read_until(b'\n', &mut block.text);
+            match read {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
@@ -475,15 +509,45 @@ fn read_blocks(
                 }
             }
             number += 1;
+            if block.text.len() - start > MAX_LINE_BYTES && !block.text.ends_with(b"\n") {
+                // Dropped, and the rest of it skipped without keeping it.
+                block.text.truncate(start);
+                if let Err(e) = skip_line(&mut reader) {
+                    let _ = send.send(Err(Stop::Io(format!("cannot read `{shown}`: {e}"))));
+                    return;
+                }
+                block.lines.push(Line::TooLong(number));
+                continue;
+            }
             let end = if block.text.ends_with(b"\n") {
                 block.text.len() - 1
             } else {
                 block.text.len()
             };
-            block.lines.push((number, start, end));
+            block.lines.push(Line::Read(number, start, end));
         }
         if block.lines.is_empty() || send.send(Ok(block)).is_err() {
             return;
+        }
+    }
+}
+
+/// Reads up to the next line break, keeping nothing.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(());
+        }
+        match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                reader.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buffer.len();
+                reader.consume(n);
+            }
         }
     }
 }
@@ -501,6 +565,11 @@ fn read_rows(
         .headers()
         .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
         .clone();
+    // Without it no row can say whose it is: every row would be invalid,
+    // and a file of anything at all would pass for a cohort of nobody.
+    if !headers.iter().any(|h| h.trim() == "person") {
+        return Err(Stop::NotACohort(NotACohort::NoPersonColumn));
+    }
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {

@@ -108,6 +108,9 @@ pub enum Unreadable {
     Format(String),
     /// A CSV row with an empty `person` column.
     EmptyPerson,
+    /// A line of JSON Lines longer than `limit` bytes: not read, so that
+    /// one line cannot take all the memory.
+    LineTooLong { limit: usize },
     /// A CSV row whose `record` column is none of the four kinds.
     UnknownRecord(String),
 }

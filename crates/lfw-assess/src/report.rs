@@ -127,6 +127,7 @@ fn unreadable(path: &str, line: Option<u64>, why: &Unreadable) -> Wording {
         Unreadable::NotUtf8 { offset } => format!("it is not UTF-8 text (first bad byte at offset {offset})"),
         Unreadable::Format(reason) => reason.clone(),
         Unreadable::EmptyPerson => "the `person` column is empty".to_string(),
+        Unreadable::LineTooLong { limit } => format!("the line is longer than {} MiB, the most a profile may be", limit >> 20),
         Unreadable::UnknownRecord(record) => {
             format!("the `record` column is `{record}`; it must be assessment, credential, history or person")
         }
