@@ -50,15 +50,6 @@ pub fn closeness_name(c: Closeness) -> &'static str {
     }
 }
 
-/// The same relation read from the other end.
-fn reversed(c: Closeness) -> Closeness {
-    match c {
-        Closeness::Broader => Closeness::Narrower,
-        Closeness::Narrower => Closeness::Broader,
-        other => other,
-    }
-}
-
 /// The title of any element of a framework by id (empty when unknown).
 fn element_title(fw: &Framework, id: &str) -> String {
     let found = fw
@@ -96,21 +87,14 @@ fn counterparts(from: &Framework, to: &Framework, crosswalks: &[&Crosswalk]) -> 
         }
         return out;
     }
-    for cw in crosswalks {
-        for m in &cw.mappings {
-            let (mine, theirs, closeness) = if cw.from == from.id && cw.to == to.id {
-                (&m.from, &m.to, m.closeness)
-            } else if cw.from == to.id && cw.to == from.id {
-                (&m.to, &m.from, reversed(m.closeness))
-            } else {
-                continue;
-            };
-            out.entry(mine.clone()).or_default().push(Counterpart {
-                id: theirs.clone(),
-                title: title_of(theirs),
-                closeness: closeness_name(closeness),
-                crosswalk: cw.id.clone(),
-                rationale: m.rationale.clone(),
+    for seen in crosswalks.iter().filter_map(|cw| cw.seen_from(&from.id, &to.id)) {
+        for m in seen.mappings() {
+            out.entry(m.from.to_string()).or_default().push(Counterpart {
+                id: m.to.to_string(),
+                title: title_of(m.to),
+                closeness: closeness_name(m.closeness),
+                crosswalk: seen.crosswalk.id.clone(),
+                rationale: m.rationale.map(str::to_string),
             });
         }
     }
@@ -141,11 +125,7 @@ fn side(from: &Framework, map: &BTreeMap<String, Vec<Counterpart>>) -> (Vec<Elem
 /// Compares two frameworks through the crosswalks between them (all that
 /// are given, in either direction), or by title when none is given.
 pub fn compare(a: &Framework, b: &Framework, crosswalks: &[&Crosswalk]) -> Comparison {
-    let relevant: Vec<&Crosswalk> = crosswalks
-        .iter()
-        .copied()
-        .filter(|cw| (cw.from == a.id && cw.to == b.id) || (cw.from == b.id && cw.to == a.id))
-        .collect();
+    let relevant: Vec<&Crosswalk> = crosswalks.iter().copied().filter(|cw| cw.joins(&a.id, &b.id)).collect();
     let (a_in_b, only_in_a, coverage_a_in_b) = side(a, &counterparts(a, b, &relevant));
     let (b_in_a, only_in_b, coverage_b_in_a) = side(b, &counterparts(b, a, &relevant));
     Comparison {

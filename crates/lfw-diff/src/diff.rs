@@ -316,28 +316,14 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         }
     }
     for c in changes.iter_mut().filter(|c| c.change == "removed") {
-        for cw in crosswalks {
-            for m in &cw.mappings {
-                let (from, to, closeness) = if cw.from == old.id && cw.to == new.id {
-                    (&m.from, &m.to, m.closeness)
-                } else if cw.from == new.id && cw.to == old.id {
-                    let flipped = match m.closeness {
-                        lfw_syntax::ast::Closeness::Broader => lfw_syntax::ast::Closeness::Narrower,
-                        lfw_syntax::ast::Closeness::Narrower => lfw_syntax::ast::Closeness::Broader,
-                        other => other,
-                    };
-                    (&m.to, &m.from, flipped)
-                } else {
-                    continue;
-                };
-                if *from == c.id {
-                    c.successors.push(Successor {
-                        id: to.clone(),
-                        closeness: crate::compare::closeness_name(closeness),
-                        crosswalk: cw.id.clone(),
-                        rationale: m.rationale.clone(),
-                    });
-                }
+        for seen in crosswalks.iter().filter_map(|cw| cw.seen_from(&old.id, &new.id)) {
+            for m in seen.mappings().filter(|m| m.from == c.id) {
+                c.successors.push(Successor {
+                    id: m.to.to_string(),
+                    closeness: crate::compare::closeness_name(m.closeness),
+                    crosswalk: seen.crosswalk.id.clone(),
+                    rationale: m.rationale.map(str::to_string),
+                });
             }
         }
     }

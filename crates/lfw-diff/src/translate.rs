@@ -5,7 +5,7 @@
 //! reason — never guessed.
 
 use lfw_assess::profile::{AssessmentInput, LevelInput, ProfileInput};
-use lfw_model::{Crosswalk, Framework};
+use lfw_model::{Crosswalk, CrosswalkView, Framework, MappingView};
 use lfw_syntax::ast::Closeness;
 use serde::Serialize;
 
@@ -39,49 +39,14 @@ pub struct NotTranslated {
     pub reason: String,
 }
 
-/// A mapping from `from`'s element to `to`'s, read in that direction.
-struct Route<'a> {
-    target: &'a str,
-    closeness: Closeness,
-    crosswalk: &'a Crosswalk,
-    /// Whether the crosswalk is written from `from` to `to`.
-    forward: bool,
-}
-
-fn routes<'a>(from: &str, to: &str, element: &str, crosswalks: &[&'a Crosswalk]) -> Vec<Route<'a>> {
-    let mut out = Vec::new();
-    for cw in crosswalks {
-        for m in &cw.mappings {
-            if cw.from == from && cw.to == to && m.from == element {
-                out.push(Route {
-                    target: &m.to,
-                    closeness: m.closeness,
-                    crosswalk: cw,
-                    forward: true,
-                });
-            } else if cw.from == to && cw.to == from && m.to == element {
-                let closeness = match m.closeness {
-                    Closeness::Broader => Closeness::Narrower,
-                    Closeness::Narrower => Closeness::Broader,
-                    c => c,
-                };
-                out.push(Route {
-                    target: &m.from,
-                    closeness,
-                    crosswalk: cw,
-                    forward: false,
-                });
-            }
-        }
-    }
-    out
-}
-
-fn level_through(route: &Route, level: &str) -> Option<String> {
-    route.crosswalk.levels.iter().find_map(|(a, b)| match route.forward {
-        true => (a == level).then(|| b.clone()),
-        false => (b == level).then(|| a.clone()),
-    })
+/// The mappings of `element` of `from` to elements of `to`, with the
+/// crosswalk each is read through.
+fn routes<'a>(from: &str, to: &str, element: &str, crosswalks: &[&'a Crosswalk]) -> Vec<(CrosswalkView<'a>, MappingView<'a>)> {
+    crosswalks
+        .iter()
+        .filter_map(|cw| cw.seen_from(from, to))
+        .flat_map(|seen| seen.mappings().filter(|m| m.from == element).map(move |m| (seen, m)))
+        .collect()
 }
 
 /// Translates `profile`, assessed in `from`, into `to`.
@@ -100,45 +65,45 @@ pub fn translate(profile: &ProfileInput, from: &Framework, to: &Framework, cross
             });
             continue;
         }
-        for r in &found {
-            if !matches!(r.closeness, Closeness::Exact | Closeness::Close) {
+        for (seen, m) in &found {
+            if !matches!(m.closeness, Closeness::Exact | Closeness::Close) {
                 not_translated.push(NotTranslated {
                     competency: a.competency.clone(),
                     level: level.clone(),
                     reason: format!(
                         "only a {} mapping to {} ({})",
-                        crate::compare::closeness_name(r.closeness),
-                        r.target,
-                        r.crosswalk.id
+                        crate::compare::closeness_name(m.closeness),
+                        m.to,
+                        seen.crosswalk.id
                     ),
                 });
                 continue;
             }
-            let Some(to_level) = level_through(r, &level) else {
+            let Some(to_level) = seen.level(&level).map(str::to_string) else {
                 not_translated.push(NotTranslated {
                     competency: a.competency.clone(),
                     level: level.clone(),
-                    reason: format!("{} declares no level matching {level}", r.crosswalk.id),
+                    reason: format!("{} declares no level matching {level}", seen.crosswalk.id),
                 });
                 continue;
             };
-            let closeness = crate::compare::closeness_name(r.closeness);
+            let closeness = crate::compare::closeness_name(m.closeness);
             translated.push(Translated {
                 from_competency: a.competency.clone(),
                 from_level: level.clone(),
-                to_competency: r.target.to_string(),
+                to_competency: m.to.to_string(),
                 to_level: to_level.clone(),
                 closeness,
-                crosswalk: r.crosswalk.id.clone(),
+                crosswalk: seen.crosswalk.id.clone(),
             });
             assessments.push(AssessmentInput {
-                competency: r.target.to_string(),
+                competency: m.to.to_string(),
                 level: LevelInput::Name(to_level),
                 source: a.source.clone(),
                 date: a.date.clone(),
                 note: Some(format!(
                     "translated from {} {} at {level} through {} ({closeness})",
-                    from.id, a.competency, r.crosswalk.id
+                    from.id, a.competency, seen.crosswalk.id
                 )),
             });
         }
@@ -160,7 +125,7 @@ pub fn translate(profile: &ProfileInput, from: &Framework, to: &Framework, cross
     // Every crosswalk read between the two, whether or not anything went through it.
     let mut used: Vec<String> = crosswalks
         .iter()
-        .filter(|cw| (cw.from == from.id && cw.to == to.id) || (cw.from == to.id && cw.to == from.id))
+        .filter(|cw| cw.joins(&from.id, &to.id))
         .map(|cw| cw.id.clone())
         .collect();
     used.sort();
