@@ -1017,9 +1017,9 @@ fn translate(
     };
     let (fa, fb) = (&compilations[0].frameworks[ia], &compilations[1].frameworks[ib]);
     let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
-    let t = lfw_diff::translate::translate(&input, fa, fb, &refs, role);
+    let t = lfw_assess::translate(&input, fa, fb, &refs, role);
     match format {
-        Format::Json => print_json(&serde_json::to_value(&t).expect("translations serialise")),
+        Format::Json => print_json(&crate::compare::translation_json(&t)),
         Format::Text => crate::output::print(&crate::compare::translation_text(&t)),
     }
     ExitCode::SUCCESS
