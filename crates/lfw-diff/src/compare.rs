@@ -1,5 +1,4 @@
-//! What frameworks share and what each lacks, through crosswalks, and
-//! translating a person's assessments from one framework to another.
+//! What frameworks share and what each lacks, through crosswalks.
 
 use lfw_model::{Crosswalk, Framework};
 use lfw_syntax::ast::Closeness;
@@ -9,23 +8,35 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// A mapping as seen from the first framework: `closeness` reads
 /// "the counterpart is …" (a `broader` counterpart is broader than the
 /// element), so a crosswalk written the other way round is turned about.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Counterpart {
     pub id: String,
+    /// Its title when it is a competency; empty for other elements.
     pub title: String,
-    pub closeness: &'static str,
-    pub crosswalk: String,
-    pub rationale: Option<String>,
+    /// `Exact` for a match by title.
+    pub closeness: Closeness,
+    pub matched_by: MatchedBy,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// How a counterpart was found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MatchedBy {
+    /// A mapping of a crosswalk, with its `because` text.
+    Crosswalk { crosswalk: String, rationale: Option<String> },
+    /// The same title, no crosswalk joining the two frameworks.
+    SameTitle,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct ElementMatch {
     pub id: String,
     pub title: String,
     pub counterparts: Vec<Counterpart>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// Two frameworks compared. The binary words it and builds the JSON of
+/// `lfw compare` from it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub a: String,
     pub b: String,
@@ -38,16 +49,6 @@ pub struct Comparison {
     /// Share of A's competencies with a counterpart in B, in percent.
     pub coverage_a_in_b: f64,
     pub coverage_b_in_a: f64,
-}
-
-pub fn closeness_name(c: Closeness) -> &'static str {
-    match c {
-        Closeness::Exact => "exact",
-        Closeness::Close => "close",
-        Closeness::Broader => "broader",
-        Closeness::Narrower => "narrower",
-        Closeness::Related => "related",
-    }
 }
 
 /// The title of any element of a framework by id (empty when unknown).
@@ -79,9 +80,8 @@ fn counterparts(from: &Framework, to: &Framework, crosswalks: &[&Crosswalk]) -> 
                 out.entry(c.id.clone()).or_default().push(Counterpart {
                     id: id.to_string(),
                     title: title_of(id),
-                    closeness: "exact",
-                    crosswalk: String::new(),
-                    rationale: Some("same title".into()),
+                    closeness: Closeness::Exact,
+                    matched_by: MatchedBy::SameTitle,
                 });
             }
         }
@@ -92,9 +92,11 @@ fn counterparts(from: &Framework, to: &Framework, crosswalks: &[&Crosswalk]) -> 
             out.entry(m.from.to_string()).or_default().push(Counterpart {
                 id: m.to.to_string(),
                 title: title_of(m.to),
-                closeness: closeness_name(m.closeness),
-                crosswalk: seen.crosswalk.id.clone(),
-                rationale: m.rationale.map(str::to_string),
+                closeness: m.closeness,
+                matched_by: MatchedBy::Crosswalk {
+                    crosswalk: seen.crosswalk.id.clone(),
+                    rationale: m.rationale.map(str::to_string),
+                },
             });
         }
     }
