@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Counterpart {
     pub id: String,
-    /// Its title when it is a competency; empty for other elements.
+    /// Its title (empty when the other framework has no element of that id).
     pub title: String,
     /// `Exact` for a match by title.
     pub closeness: Closeness,
