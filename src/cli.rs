@@ -936,7 +936,7 @@ fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat, r
     let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
     let d = lfw_diff::diff_through(&compilations[0].frameworks[ia], &compilations[1].frameworks[ib], &refs);
     match format {
-        ReportFormat::Json => print_json(&serde_json::to_value(&d).expect("diffs serialise")),
+        ReportFormat::Json => print_json(&crate::compare::diff_json(&d)),
         ReportFormat::Text => crate::output::print(&crate::compare::diff_text(&d)),
         ReportFormat::Markdown => crate::output::print(&crate::compare::diff_markdown(&d)),
     }
@@ -972,7 +972,7 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format, root: Op
     if frameworks.len() == 2 {
         let comparison = lfw_diff::compare(frameworks[0], frameworks[1], &refs);
         match format {
-            Format::Json => print_json(&serde_json::to_value(&comparison).expect("comparisons serialise")),
+            Format::Json => print_json(&crate::compare::compare_json(&comparison)),
             Format::Text => crate::output::print(&crate::compare::compare_text(&comparison)),
         }
     } else {
@@ -1078,9 +1078,9 @@ fn translate(
     };
     let (fa, fb) = (&compilations[0].frameworks[ia], &compilations[1].frameworks[ib]);
     let refs: Vec<&lfw_model::Crosswalk> = crosswalks.iter().collect();
-    let t = lfw_diff::translate::translate(&input, fa, fb, &refs, role);
+    let t = lfw_assess::translate(&input, fa, fb, &refs, role);
     match format {
-        Format::Json => print_json(&serde_json::to_value(&t).expect("translations serialise")),
+        Format::Json => print_json(&crate::compare::translation_json(&t)),
         Format::Text => crate::output::print(&crate::compare::translation_text(&t)),
     }
     ExitCode::SUCCESS

@@ -1,8 +1,26 @@
-//! Text and Markdown for `lfw diff`, `lfw compare` and `lfw translate`.
+//! Text and Markdown for `lfw diff`, `lfw compare` and `lfw translate`, and
+//! their JSON where it carries words: every sentence about frameworks side
+//! by side is written here.
 
-use lfw_diff::compare::{Comparison, SharedCore};
-use lfw_diff::diff::{Diff, ElementChange, RoleChange};
+use crate::words::months as months_text;
+use lfw_assess::translate::{NotTranslated, Translation, Untranslated};
+use lfw_diff::compare::{Comparison, Counterpart, ElementMatch, MatchedBy, SharedCore};
+use lfw_diff::diff::{
+    About, Asks, Diff, ElementChange, ElementChangeKind, Field, FieldChange, FieldValue, RoleChange, RoleChangeKind, RoleValue, Subject,
+};
+use lfw_model::{Combine, EvidencePolicy};
+use lfw_syntax::ast::{Necessity, NoteKind};
+use serde_json::json;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+
+/// The name a value has in the JSON: an enum's serialised name.
+fn json_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
 
 fn side(s: &lfw_diff::diff::Side) -> String {
     match &s.version {
@@ -15,52 +33,189 @@ fn total(d: &Diff) -> usize {
     d.metadata.len() + d.elements.len() + d.scales.len() + d.roles.len()
 }
 
+/// The number of changes of each kind, keyed `elements <change>`,
+/// `scales changed`, `roles <change>` and `metadata changed` (docs/json.md).
+fn counts(d: &Diff) -> BTreeMap<String, usize> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for c in &d.elements {
+        *counts.entry(format!("elements {}", json_name(&c.change))).or_default() += 1;
+    }
+    if !d.scales.is_empty() {
+        counts.insert("scales changed".into(), d.scales.len());
+    }
+    for r in &d.roles {
+        *counts.entry(format!("roles {}", json_name(&r.change))).or_default() += 1;
+    }
+    if !d.metadata.is_empty() {
+        counts.insert("metadata changed".into(), d.metadata.len());
+    }
+    counts
+}
+
+fn field_words(f: Field) -> &'static str {
+    match f {
+        Field::Description => "description",
+        Field::DefaultScale => "default scale",
+        Field::Evidence => "evidence",
+        Field::Notes => "notes",
+        Field::Id => "id",
+        Field::Title => "title",
+        Field::Version => "version",
+        Field::Owner => "owner",
+        Field::Sector => "sector",
+        Field::Sources => "sources",
+    }
+}
+
+fn evidence_text(p: &EvidencePolicy) -> String {
+    let combine = match &p.combine {
+        Combine::Ranked(order) => format!("ranked {}", order.join(" > ")),
+        other => other.name().to_string(),
+    };
+    match p.valid_months {
+        Some(m) => format!("{combine}, valid for {}", months_text(m)),
+        None => format!("{combine}, never stale"),
+    }
+}
+
+fn field_value_text(v: &FieldValue) -> String {
+    match v {
+        FieldValue::Text(s) => s.clone(),
+        FieldValue::List(items) => items.join("; "),
+        FieldValue::Notes(notes) => notes
+            .iter()
+            .map(|n| {
+                let kind = match n.kind {
+                    NoteKind::Note => "Note",
+                    NoteKind::Interpretation => "Interpretation",
+                };
+                format!("{kind}: {}", n.text)
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        FieldValue::Evidence(p) => evidence_text(p),
+    }
+}
+
+fn field_line(m: &FieldChange) -> String {
+    let value = |v: &Option<FieldValue>| v.as_ref().map(field_value_text).unwrap_or_else(|| "(none)".into());
+    format!("{}: {} → {}", field_words(m.field), value(&m.old), value(&m.new))
+}
+
 fn element_line(c: &ElementChange) -> String {
+    let element = c.element.keyword();
     match c.change {
-        "added" => format!("+ {} {} \"{}\"", c.element, c.id, c.title),
-        "removed" if !c.successors.is_empty() => {
-            let next: Vec<String> = c.successors.iter().map(|x| format!("{} ({})", x.id, x.closeness)).collect();
-            format!("- {} {} \"{}\", succeeded by {}", c.element, c.id, c.title, next.join(", "))
+        ElementChangeKind::Added => format!("+ {element} {} \"{}\"", c.id, c.title),
+        ElementChangeKind::Removed if !c.successors.is_empty() => {
+            let next: Vec<String> = c
+                .successors
+                .iter()
+                .map(|x| format!("{} ({})", x.id, x.closeness.keyword()))
+                .collect();
+            format!("- {element} {} \"{}\", succeeded by {}", c.id, c.title, next.join(", "))
         }
-        "removed" => format!("- {} {} \"{}\"", c.element, c.id, c.title),
-        "renamed" => format!(
-            "~ {} {} renamed to {} (\"{}\" → \"{}\", {:.0}% alike)",
-            c.element,
+        ElementChangeKind::Removed => format!("- {element} {} \"{}\"", c.id, c.title),
+        ElementChangeKind::Renamed => format!(
+            "~ {element} {} renamed to {} (\"{}\" → \"{}\", {:.0}% alike)",
             c.old_id.as_deref().unwrap_or(""),
             c.id,
             c.old_title.as_deref().unwrap_or(""),
             c.title,
             c.similarity.unwrap_or(0.0) * 100.0
         ),
-        "retitled" => format!(
-            "~ {} {} retitled: \"{}\" → \"{}\"",
-            c.element,
+        ElementChangeKind::Retitled => format!(
+            "~ {element} {} retitled: \"{}\" → \"{}\"",
             c.id,
             c.old_title.as_deref().unwrap_or(""),
             c.title
         ),
-        "kind-changed" => format!("~ {} {} was a {}", c.element, c.id, c.old_kind.as_deref().unwrap_or("")),
-        "moved" => format!(
-            "~ {} {} moved from {} to {}",
-            c.element,
+        ElementChangeKind::KindChanged => format!("~ {element} {} was a {}", c.id, c.old_kind.map(|k| k.keyword()).unwrap_or("")),
+        ElementChangeKind::Moved => format!(
+            "~ {element} {} moved from {} to {}",
             c.id,
             c.old_domain.as_deref().unwrap_or("no domain"),
             c.new_domain.as_deref().unwrap_or("no domain")
         ),
-        _ => format!(
-            "~ {} {}: its description, indicators, descriptors, scale, prerequisites, entry conditions or notes changed",
-            c.element, c.id
+        ElementChangeKind::Described => format!(
+            "~ {element} {}: its description, indicators, descriptors, scale, prerequisites, entry conditions or notes changed",
+            c.id
         ),
     }
 }
 
+fn role_change_words(k: RoleChangeKind) -> &'static str {
+    match k {
+        RoleChangeKind::ProgressionAdded => "progression added",
+        RoleChangeKind::ProgressionRemoved => "progression removed",
+        RoleChangeKind::TimeChanged => "time changed",
+        RoleChangeKind::RequirementAdded => "requirement added",
+        RoleChangeKind::RequirementRemoved => "requirement removed",
+        RoleChangeKind::Raised => "raised",
+        RoleChangeKind::Lowered => "lowered",
+        RoleChangeKind::Changed => "changed",
+        RoleChangeKind::NowEssential => "now essential",
+        RoleChangeKind::NowDesirable => "now desirable",
+    }
+}
+
+/// What a role change is about: `after <role>`, a competency's or a
+/// credential's id, `has held <role>`, `time as <role>`, `all in <domain>`
+/// or `<n> of (<ids>)`, with ` (#n)` for the second and later requirement
+/// about the same thing (docs/json.md).
+fn subject_text(s: &Subject) -> String {
+    match s {
+        Subject::After(role) => format!("after {role}"),
+        Subject::Requirement { about, nth } => {
+            let about = match about {
+                About::Competency(id) | About::Credential(id) => id.clone(),
+                About::Role(role) => format!("has held {role}"),
+                About::Experience(role) => format!("time as {role}"),
+                About::AllIn(domain) => format!("all in {domain}"),
+                About::CountOf { count, of } => format!("{count} of ({})", of.join(", ")),
+            };
+            if *nth == 1 {
+                about
+            } else {
+                format!("{about} (#{nth})")
+            }
+        }
+    }
+}
+
+fn necessity_words(n: Necessity) -> &'static str {
+    match n {
+        Necessity::Essential => "essential",
+        Necessity::Desirable => "desirable",
+    }
+}
+
+fn asks_text(a: &Asks) -> String {
+    match a {
+        Asks::Level(level) => format!("at {level}"),
+        Asks::Held => "held".into(),
+        Asks::Months(m) => format!("{m} months"),
+    }
+}
+
+/// One side of a role change: `2 years`, `at proficient`,
+/// `at proficient (essential)`, `desirable`.
+fn role_value_text(v: &RoleValue) -> String {
+    match v {
+        RoleValue::Months(m) => months_text(*m),
+        RoleValue::Asks(a) => asks_text(a),
+        RoleValue::Requirement(a, n) => format!("{} ({})", asks_text(a), necessity_words(*n)),
+        RoleValue::Necessity(n) => necessity_words(*n).into(),
+    }
+}
+
 fn role_line(r: &RoleChange) -> String {
-    let what = r.change.replace('-', " ");
-    match (&r.old, &r.new) {
-        (Some(o), Some(n)) => format!("{}: {what}: {} {o} → {n}", r.role, r.subject),
-        (None, Some(n)) => format!("{}: {what}: {} {n}", r.role, r.subject),
-        (Some(o), None) => format!("{}: {what}: {} (was {o})", r.role, r.subject),
-        (None, None) => format!("{}: {what}: {}", r.role, r.subject),
+    let what = role_change_words(r.change);
+    let subject = subject_text(&r.subject);
+    match (r.old.as_ref().map(role_value_text), r.new.as_ref().map(role_value_text)) {
+        (Some(o), Some(n)) => format!("{}: {what}: {subject} {o} → {n}", r.role),
+        (None, Some(n)) => format!("{}: {what}: {subject} {n}", r.role),
+        (Some(o), None) => format!("{}: {what}: {subject} (was {o})", r.role),
+        (None, None) => format!("{}: {what}: {subject}", r.role),
     }
 }
 
@@ -84,8 +239,45 @@ fn scale_line(s: &lfw_diff::diff::ScaleChange) -> String {
     )
 }
 
-fn counts(d: &Diff) -> String {
-    d.counts.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
+fn counts_text(d: &Diff) -> String {
+    counts(d).iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The JSON of `lfw diff` (docs/json.md).
+pub fn diff_json(d: &Diff) -> serde_json::Value {
+    let metadata: Vec<serde_json::Value> = d
+        .metadata
+        .iter()
+        .map(|m| {
+            json!({
+                "field": m.field,
+                "old": m.old.as_ref().map(field_value_text),
+                "new": m.new.as_ref().map(field_value_text),
+            })
+        })
+        .collect();
+    let roles: Vec<serde_json::Value> = d
+        .roles
+        .iter()
+        .map(|r| {
+            json!({
+                "role": r.role,
+                "change": r.change,
+                "subject": subject_text(&r.subject),
+                "old": r.old.as_ref().map(role_value_text),
+                "new": r.new.as_ref().map(role_value_text),
+            })
+        })
+        .collect();
+    json!({
+        "old": d.old,
+        "new": d.new,
+        "metadata": metadata,
+        "elements": d.elements,
+        "scales": d.scales,
+        "roles": roles,
+        "counts": counts(d),
+    })
 }
 
 pub fn diff_text(d: &Diff) -> String {
@@ -94,17 +286,18 @@ pub fn diff_text(d: &Diff) -> String {
         let _ = writeln!(out, "{} and {} are the same framework: no changes", side(&d.old), side(&d.new));
         return out;
     }
-    let _ = writeln!(out, "{} → {}: {} changes ({})", side(&d.old), side(&d.new), total(d), counts(d));
+    let _ = writeln!(
+        out,
+        "{} → {}: {} changes ({})",
+        side(&d.old),
+        side(&d.new),
+        total(d),
+        counts_text(d)
+    );
     if !d.metadata.is_empty() {
         let _ = writeln!(out, "\nframework:");
         for m in &d.metadata {
-            let _ = writeln!(
-                out,
-                "  {}: {} → {}",
-                m.field,
-                m.old.as_deref().unwrap_or("(none)"),
-                m.new.as_deref().unwrap_or("(none)")
-            );
+            let _ = writeln!(out, "  {}", field_line(m));
         }
     }
     if !d.elements.is_empty() {
@@ -135,22 +328,9 @@ pub fn diff_markdown(d: &Diff) -> String {
         let _ = writeln!(out, "No changes.");
         return out;
     }
-    let _ = writeln!(out, "{} changes: {}.", total(d), counts(d));
+    let _ = writeln!(out, "{} changes: {}.", total(d), counts_text(d));
     let sections: [(&str, Vec<String>); 4] = [
-        (
-            "Framework",
-            d.metadata
-                .iter()
-                .map(|m| {
-                    format!(
-                        "{}: {} → {}",
-                        m.field,
-                        m.old.as_deref().unwrap_or("(none)"),
-                        m.new.as_deref().unwrap_or("(none)")
-                    )
-                })
-                .collect(),
-        ),
+        ("Framework", d.metadata.iter().map(field_line).collect()),
         ("Elements", d.elements.iter().map(|c| markdown_element(&element_line(c))).collect()),
         ("Scales", d.scales.iter().map(scale_line).collect()),
         ("Roles", d.roles.iter().map(role_line).collect()),
@@ -209,7 +389,11 @@ pub fn compare_text(c: &Comparison) -> String {
     );
     let _ = writeln!(out, "\n{} → {}:", c.a, c.b);
     for m in &c.a_in_b {
-        let cps: Vec<String> = m.counterparts.iter().map(|p| format!("{} ({})", p.id, p.closeness)).collect();
+        let cps: Vec<String> = m
+            .counterparts
+            .iter()
+            .map(|p| format!("{} ({})", p.id, p.closeness.keyword()))
+            .collect();
         let _ = writeln!(out, "  {:<40} {}", m.id, cps.join(", "));
     }
     for (name, only) in [(&c.a, &c.only_in_a), (&c.b, &c.only_in_b)] {
@@ -218,6 +402,48 @@ pub fn compare_text(c: &Comparison) -> String {
         }
     }
     out
+}
+
+fn counterpart_json(p: &Counterpart) -> serde_json::Value {
+    let (crosswalk, rationale) = match &p.matched_by {
+        MatchedBy::Crosswalk { crosswalk, rationale } => (crosswalk.as_str(), rationale.clone()),
+        MatchedBy::SameTitle => ("", Some("same title".to_string())),
+    };
+    json!({
+        "id": p.id,
+        "title": p.title,
+        "closeness": p.closeness,
+        "crosswalk": crosswalk,
+        "rationale": rationale,
+    })
+}
+
+fn matches_json(matches: &[ElementMatch]) -> Vec<serde_json::Value> {
+    matches
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "title": m.title,
+                "counterparts": m.counterparts.iter().map(counterpart_json).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
+/// The JSON of `lfw compare` for two frameworks (docs/json.md).
+pub fn compare_json(c: &Comparison) -> serde_json::Value {
+    json!({
+        "a": c.a,
+        "b": c.b,
+        "crosswalks": c.crosswalks,
+        "a_in_b": matches_json(&c.a_in_b),
+        "b_in_a": matches_json(&c.b_in_a),
+        "only_in_a": c.only_in_a,
+        "only_in_b": c.only_in_b,
+        "coverage_a_in_b": c.coverage_a_in_b,
+        "coverage_b_in_a": c.coverage_b_in_a,
+    })
 }
 
 pub fn shared_text(s: &SharedCore) -> String {
@@ -242,7 +468,86 @@ pub fn shared_text(s: &SharedCore) -> String {
     out
 }
 
-pub fn translation_text(t: &lfw_diff::translate::Translation) -> String {
+/// Why an assessment was not translated, in words.
+fn untranslated(t: &Translation, x: &NotTranslated) -> String {
+    match &x.reason {
+        Untranslated::NoMapping => format!("no mapping to {}", t.to),
+        Untranslated::NotEquivalent {
+            closeness,
+            target,
+            crosswalk,
+        } => format!("only a {} mapping to {target} ({crosswalk})", closeness.keyword()),
+        Untranslated::NoLevel { crosswalk } => format!("{crosswalk} declares no level matching {}", x.level),
+    }
+}
+
+/// The provisional profile as a JSON profile (docs/profiles.md), each
+/// assessment with a note saying where it comes from.
+fn provisional_profile(t: &Translation) -> serde_json::Value {
+    let p = &t.profile;
+    let assessments: Vec<serde_json::Value> = p
+        .assessments
+        .iter()
+        .zip(&t.translated)
+        .map(|(a, x)| {
+            json!({
+                "competency": a.competency,
+                "level": a.level.as_string(),
+                "source": a.source,
+                "date": a.date,
+                "note": format!(
+                    "translated from {} {} at {} through {} ({})",
+                    t.from,
+                    x.from_competency,
+                    x.from_level,
+                    x.crosswalk,
+                    x.closeness.keyword()
+                ),
+            })
+        })
+        .collect();
+    json!({
+        "id": p.id,
+        "name": p.name,
+        "framework": t.to,
+        "role": p.role,
+        "role_since": p.role_since,
+        "assessments": assessments,
+    })
+}
+
+/// The JSON of `lfw translate` (docs/json.md).
+pub fn translation_json(t: &Translation) -> serde_json::Value {
+    let translated: Vec<serde_json::Value> = t
+        .translated
+        .iter()
+        .map(|x| {
+            json!({
+                "from_competency": x.from_competency,
+                "from_level": x.from_level,
+                "to_competency": x.to_competency,
+                "to_level": x.to_level,
+                "closeness": x.closeness,
+                "crosswalk": x.crosswalk,
+            })
+        })
+        .collect();
+    let not_translated: Vec<serde_json::Value> = t
+        .not_translated
+        .iter()
+        .map(|x| json!({"competency": x.competency, "level": x.level, "reason": untranslated(t, x)}))
+        .collect();
+    json!({
+        "from": t.from,
+        "to": t.to,
+        "crosswalks": t.crosswalks,
+        "profile": provisional_profile(t),
+        "translated": translated,
+        "not_translated": not_translated,
+    })
+}
+
+pub fn translation_text(t: &Translation) -> String {
     let mut out = String::new();
     let via = if t.crosswalks.is_empty() {
         "no crosswalk".to_string()
@@ -261,13 +566,18 @@ pub fn translation_text(t: &lfw_diff::translate::Translation) -> String {
         let _ = writeln!(
             out,
             "  ✓ {} at {} → {} at {} ({}, {})",
-            x.from_competency, x.from_level, x.to_competency, x.to_level, x.closeness, x.crosswalk
+            x.from_competency,
+            x.from_level,
+            x.to_competency,
+            x.to_level,
+            x.closeness.keyword(),
+            x.crosswalk
         );
     }
     for x in &t.not_translated {
-        let _ = writeln!(out, "  ✗ {} at {}: {}", x.competency, x.level, x.reason);
+        let _ = writeln!(out, "  ✗ {} at {}: {}", x.competency, x.level, untranslated(t, x));
     }
     let _ = writeln!(out, "\nprovisional profile (use --format json for it as a file):");
-    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&t.profile).unwrap_or_default());
+    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&provisional_profile(t)).unwrap_or_default());
     out
 }

@@ -1,7 +1,7 @@
 //! `lfw diff`, `lfw compare` and `lfw translate`, and the laws of the diff.
 
 use crate::lfw;
-use lfw_diff::diff::Diff;
+use lfw_diff::diff::{Diff, ElementChangeKind, ElementKind, Field, RoleChangeKind};
 use std::collections::BTreeSet;
 
 const V1: &str = "tests/fixtures/compare/v1.lfw";
@@ -154,25 +154,24 @@ fn ids(fw: &lfw_model::Framework) -> BTreeSet<(String, String)> {
     out
 }
 
-fn family(element: &str) -> String {
+fn family(element: ElementKind) -> String {
     match element {
-        "scale" | "domain" | "credential" | "role" => element.into(),
-        _ => "competency".into(),
+        ElementKind::Competency(_) => "competency".into(),
+        other => other.keyword().into(),
     }
 }
 
-fn mirror(change: &str) -> &str {
+fn mirror(change: RoleChangeKind) -> RoleChangeKind {
+    use RoleChangeKind::*;
     match change {
-        "added" => "removed",
-        "removed" => "added",
-        "raised" => "lowered",
-        "lowered" => "raised",
-        "progression-added" => "progression-removed",
-        "progression-removed" => "progression-added",
-        "requirement-added" => "requirement-removed",
-        "requirement-removed" => "requirement-added",
-        "now-essential" => "now-desirable",
-        "now-desirable" => "now-essential",
+        Raised => Lowered,
+        Lowered => Raised,
+        ProgressionAdded => ProgressionRemoved,
+        ProgressionRemoved => ProgressionAdded,
+        RequirementAdded => RequirementRemoved,
+        RequirementRemoved => RequirementAdded,
+        NowEssential => NowDesirable,
+        NowDesirable => NowEssential,
         other => other,
     }
 }
@@ -194,14 +193,14 @@ fn diff_laws() {
             let new_side: BTreeSet<(String, String)> = d
                 .elements
                 .iter()
-                .filter(|c| c.change == "added" || c.change == "renamed")
-                .map(|c| (family(&c.element), c.id.clone()))
+                .filter(|c| matches!(c.change, ElementChangeKind::Added | ElementChangeKind::Renamed))
+                .map(|c| (family(c.element), c.id.clone()))
                 .collect();
             let old_side: BTreeSet<(String, String)> = d
                 .elements
                 .iter()
-                .filter(|c| c.change == "removed" || c.change == "renamed")
-                .map(|c| (family(&c.element), c.old_id.clone().unwrap_or_else(|| c.id.clone())))
+                .filter(|c| matches!(c.change, ElementChangeKind::Removed | ElementChangeKind::Renamed))
+                .map(|c| (family(c.element), c.old_id.clone().unwrap_or_else(|| c.id.clone())))
                 .collect();
             assert_eq!(new_side, ids(b).difference(&ids(a)).cloned().collect(), "{} → {}", a.id, b.id);
             assert_eq!(old_side, ids(a).difference(&ids(b)).cloned().collect(), "{} → {}", a.id, b.id);
@@ -213,14 +212,14 @@ fn diff_laws() {
                 let mut m: std::collections::BTreeMap<(String, String), usize> = std::collections::BTreeMap::new();
                 for r in &d.roles {
                     let change = if flip { mirror(r.change) } else { r.change };
-                    *m.entry((r.role.clone(), change.to_string())).or_default() += 1;
+                    *m.entry((r.role.clone(), format!("{change:?}"))).or_default() += 1;
                 }
                 m
             };
             assert_eq!(tally(&d, true), tally(&back, false), "{} ⇄ {}", a.id, b.id);
-            let count = |d: &Diff, change: &str| d.elements.iter().filter(|c| c.change == change).count();
-            assert_eq!(count(&d, "added"), count(&back, "removed"));
-            assert_eq!(count(&d, "renamed"), count(&back, "renamed"));
+            let count = |d: &Diff, change: ElementChangeKind| d.elements.iter().filter(|c| c.change == change).count();
+            assert_eq!(count(&d, ElementChangeKind::Added), count(&back, ElementChangeKind::Removed));
+            assert_eq!(count(&d, ElementChangeKind::Renamed), count(&back, ElementChangeKind::Renamed));
         }
     }
 }
@@ -234,13 +233,13 @@ fn changes_the_diff_once_missed() {
     let raised = compiled(&base.replace("requires a at basic", "requires a at good"));
     let d = lfw_diff::diff(&old, &raised);
     assert_eq!(d.roles.len(), 1, "{:?}", d.roles);
-    assert_eq!(d.roles[0].change, "raised");
+    assert_eq!(d.roles[0].change, RoleChangeKind::Raised);
     // A new prerequisite, and a new evidence policy, are changes too.
     let needs = compiled(&base.replace("skill b \"B\"\n", "skill b \"B\"\n  needs a at good\n"));
     assert!(lfw_diff::diff(&old, &needs)
         .elements
         .iter()
-        .any(|c| c.change == "described" && c.id == "b"));
+        .any(|c| c.change == ElementChangeKind::Described && c.id == "b"));
     let evidence = compiled(&base.replace("framework d \"D\"\n", "framework d \"D\"\n  evidence highest\n"));
-    assert!(lfw_diff::diff(&old, &evidence).metadata.iter().any(|m| m.field == "evidence"));
+    assert!(lfw_diff::diff(&old, &evidence).metadata.iter().any(|m| m.field == Field::Evidence));
 }

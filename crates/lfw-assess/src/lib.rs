@@ -2,7 +2,8 @@
 //!
 //! This crate owns profiles (JSON, JSON Lines, long CSV) and binding them to
 //! a compiled framework, readiness for a role with its development plan,
-//! routes between roles, and cohort summaries. It reads compiled
+//! routes between roles, cohort summaries, and the translation of a profile
+//! into another framework through crosswalks. It reads compiled
 //! [`lfw_model::Framework`]s only: it never parses `.lfw` text and never
 //! renders output for people (the binary does).
 
@@ -15,8 +16,10 @@ pub mod read;
 pub mod readiness;
 mod report;
 pub mod route;
+pub mod translate;
 
 pub use date::Date;
 pub use problem::{ProfileDiagnostic, ProfileProblem};
 pub use profile::{bind, Person, ProfileInput};
 pub use readiness::{readiness, Question, Readiness};
+pub use translate::{translate, Translation};

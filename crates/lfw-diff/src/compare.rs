@@ -1,5 +1,4 @@
-//! What frameworks share and what each lacks, through crosswalks, and
-//! translating a person's assessments from one framework to another.
+//! What frameworks share and what each lacks, through crosswalks.
 
 use lfw_model::{Crosswalk, Framework};
 use lfw_syntax::ast::Closeness;
@@ -9,23 +8,35 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// A mapping as seen from the first framework: `closeness` reads
 /// "the counterpart is …" (a `broader` counterpart is broader than the
 /// element), so a crosswalk written the other way round is turned about.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Counterpart {
     pub id: String,
+    /// Its title (empty when the other framework has no element of that id).
     pub title: String,
-    pub closeness: &'static str,
-    pub crosswalk: String,
-    pub rationale: Option<String>,
+    /// `Exact` for a match by title.
+    pub closeness: Closeness,
+    pub matched_by: MatchedBy,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// How a counterpart was found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MatchedBy {
+    /// A mapping of a crosswalk, with its `because` text.
+    Crosswalk { crosswalk: String, rationale: Option<String> },
+    /// The same title, no crosswalk joining the two frameworks.
+    SameTitle,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct ElementMatch {
     pub id: String,
     pub title: String,
     pub counterparts: Vec<Counterpart>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// Two frameworks compared. The binary words it and builds the JSON of
+/// `lfw compare` from it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub a: String,
     pub b: String,
@@ -38,25 +49,6 @@ pub struct Comparison {
     /// Share of A's competencies with a counterpart in B, in percent.
     pub coverage_a_in_b: f64,
     pub coverage_b_in_a: f64,
-}
-
-pub fn closeness_name(c: Closeness) -> &'static str {
-    match c {
-        Closeness::Exact => "exact",
-        Closeness::Close => "close",
-        Closeness::Broader => "broader",
-        Closeness::Narrower => "narrower",
-        Closeness::Related => "related",
-    }
-}
-
-/// The same relation read from the other end.
-fn reversed(c: Closeness) -> Closeness {
-    match c {
-        Closeness::Broader => Closeness::Narrower,
-        Closeness::Narrower => Closeness::Broader,
-        other => other,
-    }
 }
 
 /// The title of any element of a framework by id (empty when unknown).
@@ -88,29 +80,23 @@ fn counterparts(from: &Framework, to: &Framework, crosswalks: &[&Crosswalk]) -> 
                 out.entry(c.id.clone()).or_default().push(Counterpart {
                     id: id.to_string(),
                     title: title_of(id),
-                    closeness: "exact",
-                    crosswalk: String::new(),
-                    rationale: Some("same title".into()),
+                    closeness: Closeness::Exact,
+                    matched_by: MatchedBy::SameTitle,
                 });
             }
         }
         return out;
     }
-    for cw in crosswalks {
-        for m in &cw.mappings {
-            let (mine, theirs, closeness) = if cw.from == from.id && cw.to == to.id {
-                (&m.from, &m.to, m.closeness)
-            } else if cw.from == to.id && cw.to == from.id {
-                (&m.to, &m.from, reversed(m.closeness))
-            } else {
-                continue;
-            };
-            out.entry(mine.clone()).or_default().push(Counterpart {
-                id: theirs.clone(),
-                title: title_of(theirs),
-                closeness: closeness_name(closeness),
-                crosswalk: cw.id.clone(),
-                rationale: m.rationale.clone(),
+    for seen in crosswalks.iter().filter_map(|cw| cw.seen_from(&from.id, &to.id)) {
+        for m in seen.mappings() {
+            out.entry(m.from.to_string()).or_default().push(Counterpart {
+                id: m.to.to_string(),
+                title: title_of(m.to),
+                closeness: m.closeness,
+                matched_by: MatchedBy::Crosswalk {
+                    crosswalk: seen.crosswalk.id.clone(),
+                    rationale: m.rationale.map(str::to_string),
+                },
             });
         }
     }
@@ -141,11 +127,7 @@ fn side(from: &Framework, map: &BTreeMap<String, Vec<Counterpart>>) -> (Vec<Elem
 /// Compares two frameworks through the crosswalks between them (all that
 /// are given, in either direction), or by title when none is given.
 pub fn compare(a: &Framework, b: &Framework, crosswalks: &[&Crosswalk]) -> Comparison {
-    let relevant: Vec<&Crosswalk> = crosswalks
-        .iter()
-        .copied()
-        .filter(|cw| (cw.from == a.id && cw.to == b.id) || (cw.from == b.id && cw.to == a.id))
-        .collect();
+    let relevant: Vec<&Crosswalk> = crosswalks.iter().copied().filter(|cw| cw.joins(&a.id, &b.id)).collect();
     let (a_in_b, only_in_a, coverage_a_in_b) = side(a, &counterparts(a, b, &relevant));
     let (b_in_a, only_in_b, coverage_b_in_a) = side(b, &counterparts(b, a, &relevant));
     Comparison {

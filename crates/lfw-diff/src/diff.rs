@@ -8,22 +8,27 @@
 //! a title) and they stand in the same place (the same domain, matched by
 //! id or title, or both outside any domain).
 
-use lfw_model::{Condition, Framework, Requirement};
-use lfw_syntax::ast::Necessity;
-use serde::Serialize;
+use lfw_model::{Condition, EvidencePolicy, Framework, Note, Requirement};
+use lfw_syntax::ast::{Closeness, CompetencyKind, ItemKind, Necessity};
+use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const RENAME_SIMILARITY: f64 = 0.7;
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// What changed between two versions of a framework. The values carry ids,
+/// kinds and numbers, never words: the binary words them (`src/compare.rs`)
+/// and builds the JSON of `lfw diff` from them.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diff {
     pub old: Side,
     pub new: Side,
     pub metadata: Vec<FieldChange>,
+    /// By family (scales, domains, competencies, credentials, roles), then
+    /// by kind of change in the order of [`ElementChangeKind`], then by id.
     pub elements: Vec<ElementChange>,
     pub scales: Vec<ScaleChange>,
+    /// Role by role, in the new version's order.
     pub roles: Vec<RoleChange>,
-    pub counts: BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -33,19 +38,94 @@ pub struct Side {
     pub version: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// A field of the framework's header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    Description,
+    #[serde(rename = "default scale")]
+    DefaultScale,
+    Evidence,
+    Notes,
+    Id,
+    Title,
+    Version,
+    Owner,
+    Sector,
+    Sources,
+}
+
+/// What a field of the header holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldValue {
+    /// The description, the default scale (its id), the id, title,
+    /// version, owner or sector.
+    Text(String),
+    /// The sources, in order (possibly none).
+    List(Vec<String>),
+    /// The notes, in order (possibly none).
+    Notes(Vec<Note>),
+    Evidence(EvidencePolicy),
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldChange {
-    pub field: &'static str,
-    pub old: Option<String>,
-    pub new: Option<String>,
+    pub field: Field,
+    /// `None` for a field not given.
+    pub old: Option<FieldValue>,
+    pub new: Option<FieldValue>,
+}
+
+/// The kinds of element change, in the order they are listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ElementChangeKind {
+    Added,
+    Removed,
+    Renamed,
+    Retitled,
+    KindChanged,
+    Moved,
+    /// Its description, indicators, descriptors, scale, prerequisites,
+    /// entry conditions or notes changed.
+    Described,
+}
+
+/// What an element is: the keyword it is declared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ElementKind {
+    Scale,
+    Domain,
+    Competency(CompetencyKind),
+    Credential,
+    Role,
+}
+
+impl ElementKind {
+    /// The keyword the element is declared with (`scale`, `skill`, `role`, …).
+    pub fn keyword(self) -> &'static str {
+        lfw_syntax::vocab::item_word(match self {
+            ElementKind::Scale => ItemKind::Scale,
+            ElementKind::Domain => ItemKind::Domain,
+            ElementKind::Competency(k) => ItemKind::Competency(k),
+            ElementKind::Credential => ItemKind::Credential,
+            ElementKind::Role => ItemKind::Role,
+        })
+    }
+}
+
+/// Serialised as its keyword.
+impl Serialize for ElementKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.keyword())
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ElementChange {
-    /// added, removed, renamed, retitled, moved, kind-changed, described
-    pub change: &'static str,
-    /// scale, domain, competency (or its kind), credential, role
-    pub element: String,
+    pub change: ElementChangeKind,
+    /// In the new version, except for `Removed`.
+    pub element: ElementKind,
     pub id: String,
     pub title: String,
     pub old_id: Option<String>,
@@ -54,7 +134,7 @@ pub struct ElementChange {
     pub old_domain: Option<String>,
     pub new_domain: Option<String>,
     /// For `kind-changed`: the kind it was (`quality`, `behaviour`, …).
-    pub old_kind: Option<String>,
+    pub old_kind: Option<ElementKind>,
     /// For `renamed`: how alike the titles are, 0 to 1.
     pub similarity: Option<f64>,
     /// For `removed`, when a crosswalk between the versions maps the
@@ -67,7 +147,7 @@ pub struct Successor {
     pub id: String,
     /// As the crosswalk says, read from the old element: a `broader`
     /// successor is broader than what it replaces.
-    pub closeness: &'static str,
+    pub closeness: Closeness,
     pub crosswalk: String,
     pub rationale: Option<String>,
 }
@@ -82,17 +162,85 @@ pub struct ScaleChange {
     pub new_levels: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RoleChange {
+    /// The role's id in the new version.
     pub role: String,
-    /// progression-added, progression-removed, time-changed,
-    /// requirement-added, requirement-removed, raised, lowered, changed,
-    /// now-essential, now-desirable
-    pub change: &'static str,
-    /// What the change is about, e.g. `coaching` or `after sergeant`.
-    pub subject: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
+    pub change: RoleChangeKind,
+    pub subject: Subject,
+    /// What it was and is; `None` on the side where it does not exist, and
+    /// for a progression with no least time.
+    pub old: Option<RoleValue>,
+    pub new: Option<RoleValue>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleChangeKind {
+    ProgressionAdded,
+    ProgressionRemoved,
+    TimeChanged,
+    RequirementAdded,
+    RequirementRemoved,
+    /// A requirement asks for more, judged on the new version's scale.
+    Raised,
+    Lowered,
+    /// A requirement asks for something else that cannot be ranked.
+    Changed,
+    NowEssential,
+    NowDesirable,
+}
+
+/// What a role change is about, with the new version's ids.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// The progression from a role (`after <role>`).
+    After(String),
+    /// A requirement, and its place among the role's requirements about the
+    /// same thing: 1 for the first, 2 for the second (an essential and a
+    /// desirable level of one competency, say).
+    Requirement { about: About, nth: usize },
+}
+
+/// What a requirement is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum About {
+    /// A competency, at a level.
+    Competency(String),
+    /// A credential held.
+    Credential(String),
+    /// A role held before.
+    Role(String),
+    /// Time spent in a role.
+    Experience(String),
+    /// Every competency of a domain, at a level.
+    AllIn(String),
+    /// `count` of these competencies (ids in alphabetical order), at a level.
+    CountOf { count: u32, of: Vec<String> },
+}
+
+/// One side of a role change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoleValue {
+    /// Progression: the least time in the role before, in months.
+    Months(u32),
+    /// What a requirement asks (`Raised`, `Lowered`, `Changed`).
+    Asks(Asks),
+    /// A requirement added or removed: what it asks, and its necessity.
+    Requirement(Asks, Necessity),
+    /// `NowEssential`, `NowDesirable`: the necessity.
+    Necessity(Necessity),
+}
+
+/// What a requirement asks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Asks {
+    /// A level (of the competency, or of each member of `all in` and `n of`).
+    Level(String),
+    /// A credential or a role held.
+    Held,
+    /// Time in a role, in months.
+    Months(u32),
 }
 
 impl Diff {
@@ -101,10 +249,32 @@ impl Diff {
     }
 }
 
+/// The families of elements, in the order their changes are listed. Ids
+/// are matched within a family: a competency may change its kind, not its
+/// family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Family {
+    Scale,
+    Domain,
+    Competency,
+    Credential,
+    Role,
+}
+
+fn family(kind: ElementKind) -> Family {
+    match kind {
+        ElementKind::Scale => Family::Scale,
+        ElementKind::Domain => Family::Domain,
+        ElementKind::Competency(_) => Family::Competency,
+        ElementKind::Credential => Family::Credential,
+        ElementKind::Role => Family::Role,
+    }
+}
+
 /// One element of a framework, whatever its kind, for matching.
 struct Element<'a> {
-    kind: String,
-    family: &'static str,
+    kind: ElementKind,
+    family: Family,
     id: &'a str,
     title: &'a str,
     domain: Option<(&'a str, &'a str)>,
@@ -116,8 +286,8 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
     let mut out = Vec::new();
     for s in &fw.scales {
         out.push(Element {
-            kind: "scale".into(),
-            family: "scale",
+            kind: ElementKind::Scale,
+            family: Family::Scale,
             id: &s.id,
             title: s.title.as_deref().unwrap_or(""),
             domain: None,
@@ -127,8 +297,8 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
     }
     for d in &fw.domains {
         out.push(Element {
-            kind: "domain".into(),
-            family: "domain",
+            kind: ElementKind::Domain,
+            family: Family::Domain,
             id: &d.id,
             title: &d.title,
             domain: None,
@@ -161,8 +331,8 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
         }));
         details.extend(notes(&c.notes));
         out.push(Element {
-            kind: c.kind.keyword().into(),
-            family: "competency",
+            kind: ElementKind::Competency(c.kind),
+            family: Family::Competency,
             id: &c.id,
             title: &c.title,
             domain,
@@ -172,8 +342,8 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
     }
     for c in &fw.credentials {
         out.push(Element {
-            kind: "credential".into(),
-            family: "credential",
+            kind: ElementKind::Credential,
+            family: Family::Credential,
             id: &c.id,
             title: &c.title,
             domain: None,
@@ -187,8 +357,8 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
     }
     for r in &fw.roles {
         out.push(Element {
-            kind: "role".into(),
-            family: "role",
+            kind: ElementKind::Role,
+            family: Family::Role,
             id: &r.id,
             title: &r.title,
             domain: None,
@@ -211,10 +381,10 @@ fn same_place(a: &Element, b: &Element) -> bool {
     }
 }
 
-fn change(change: &'static str, e: &Element) -> ElementChange {
+fn change(change: ElementChangeKind, e: &Element) -> ElementChange {
     ElementChange {
         change,
-        element: e.kind.clone(),
+        element: e.kind,
         id: e.id.to_string(),
         title: e.title.to_string(),
         old_id: None,
@@ -236,8 +406,8 @@ pub fn diff(old: &Framework, new: &Framework) -> Diff {
 /// successors by the crosswalks between the two (either direction).
 pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::Crosswalk]) -> Diff {
     let (eo, en) = (elements(old), elements(new));
-    let new_ids: HashSet<(&str, &str)> = en.iter().map(|e| (e.family, e.id)).collect();
-    let old_ids: HashSet<(&str, &str)> = eo.iter().map(|e| (e.family, e.id)).collect();
+    let new_ids: HashSet<(Family, &str)> = en.iter().map(|e| (e.family, e.id)).collect();
+    let old_ids: HashSet<(Family, &str)> = eo.iter().map(|e| (e.family, e.id)).collect();
     let removed: Vec<&Element> = eo.iter().filter(|e| !new_ids.contains(&(e.family, e.id))).collect();
     let added: Vec<&Element> = en.iter().filter(|e| !old_ids.contains(&(e.family, e.id))).collect();
 
@@ -265,7 +435,7 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         used_a.insert(j);
         let (r, a) = (removed[i], added[j]);
         renamed.insert(r.id.to_string(), a.id.to_string());
-        let mut c = change("renamed", a);
+        let mut c = change(ElementChangeKind::Renamed, a);
         c.old_id = Some(r.id.to_string());
         c.old_title = Some(r.title.to_string());
         c.similarity = Some((s * 100.0).round() / 100.0);
@@ -273,16 +443,16 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
     }
     for (j, a) in added.iter().enumerate() {
         if !used_a.contains(&j) {
-            changes.push(change("added", a));
+            changes.push(change(ElementChangeKind::Added, a));
         }
     }
     for (i, r) in removed.iter().enumerate() {
         if !used_r.contains(&i) {
-            changes.push(change("removed", r));
+            changes.push(change(ElementChangeKind::Removed, r));
         }
     }
     // Elements kept (by id, or renamed): title, kind, domain and text.
-    let old_by_id: HashMap<(&str, &str), &Element> = eo.iter().map(|e| ((e.family, e.id), e)).collect();
+    let old_by_id: HashMap<(Family, &str), &Element> = eo.iter().map(|e| ((e.family, e.id), e)).collect();
     // New id → old id; ids are unique within a framework, whatever their kind.
     let renamed_from: HashMap<&str, &str> = renamed.iter().map(|(o, n)| (n.as_str(), o.as_str())).collect();
     for e in &en {
@@ -293,83 +463,46 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         };
         let Some(before) = before else { continue };
         if old_id.is_none() && before.title != e.title {
-            let mut c = change("retitled", e);
+            let mut c = change(ElementChangeKind::Retitled, e);
             c.old_title = Some(before.title.to_string());
             changes.push(c);
         }
         if before.kind != e.kind {
-            let mut c = change("kind-changed", e);
-            c.old_kind = Some(before.kind.clone());
+            let mut c = change(ElementChangeKind::KindChanged, e);
+            c.old_kind = Some(before.kind);
             changes.push(c);
         }
-        if e.family == "competency"
+        if e.family == Family::Competency
             && before.domain.map(|d| d.0) != e.domain.map(|d| d.0)
             && before.domain.map(|d| d.1) != e.domain.map(|d| d.1)
         {
-            let mut c = change("moved", e);
+            let mut c = change(ElementChangeKind::Moved, e);
             c.old_domain = before.domain.map(|d| d.0.to_string());
             c.new_domain = e.domain.map(|d| d.0.to_string());
             changes.push(c);
         }
         if before.description != e.description || before.details != e.details {
-            changes.push(change("described", e));
+            changes.push(change(ElementChangeKind::Described, e));
         }
     }
-    for c in changes.iter_mut().filter(|c| c.change == "removed") {
-        for cw in crosswalks {
-            for m in &cw.mappings {
-                let (from, to, closeness) = if cw.from == old.id && cw.to == new.id {
-                    (&m.from, &m.to, m.closeness)
-                } else if cw.from == new.id && cw.to == old.id {
-                    let flipped = match m.closeness {
-                        lfw_syntax::ast::Closeness::Broader => lfw_syntax::ast::Closeness::Narrower,
-                        lfw_syntax::ast::Closeness::Narrower => lfw_syntax::ast::Closeness::Broader,
-                        other => other,
-                    };
-                    (&m.to, &m.from, flipped)
-                } else {
-                    continue;
-                };
-                if *from == c.id {
-                    c.successors.push(Successor {
-                        id: to.clone(),
-                        closeness: crate::compare::closeness_name(closeness),
-                        crosswalk: cw.id.clone(),
-                        rationale: m.rationale.clone(),
-                    });
-                }
+    for c in changes.iter_mut().filter(|c| c.change == ElementChangeKind::Removed) {
+        for seen in crosswalks.iter().filter_map(|cw| cw.seen_from(&old.id, &new.id)) {
+            for m in seen.mappings().filter(|m| m.from == c.id) {
+                c.successors.push(Successor {
+                    id: m.to.to_string(),
+                    closeness: m.closeness,
+                    crosswalk: seen.crosswalk.id.clone(),
+                    rationale: m.rationale.map(str::to_string),
+                });
             }
         }
     }
-    let family_order = |f: &str| {
-        ["scale", "domain", "competency", "credential", "role"]
-            .iter()
-            .position(|x| *x == f)
-            .unwrap_or(5)
-    };
-    let family_of = |c: &ElementChange| match c.element.as_str() {
-        "scale" | "domain" | "credential" | "role" => c.element.clone(),
-        _ => "competency".to_string(),
-    };
-    changes.sort_by_key(|c| (family_order(&family_of(c)), change_order(c.change), c.id.clone()));
+    changes.sort_by_key(|c| (family(c.element), c.change, c.id.clone()));
 
     let rename = |id: &str| renamed.get(id).cloned().unwrap_or_else(|| id.to_string());
     let scales = scale_changes(old, new, &rename);
     let roles = role_changes(old, new, &rename);
     let metadata = metadata(old, new);
-    let mut counts = BTreeMap::new();
-    for c in &changes {
-        *counts.entry(format!("elements {}", c.change)).or_default() += 1;
-    }
-    if !scales.is_empty() {
-        counts.insert("scales changed".into(), scales.len());
-    }
-    for r in &roles {
-        *counts.entry(format!("roles {}", r.change)).or_default() += 1;
-    }
-    if !metadata.is_empty() {
-        counts.insert("metadata changed".into(), metadata.len());
-    }
     Diff {
         old: Side {
             id: old.id.clone(),
@@ -385,45 +518,33 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         elements: changes,
         scales,
         roles,
-        counts,
     }
 }
 
-fn change_order(c: &str) -> usize {
-    ["added", "removed", "renamed", "retitled", "kind-changed", "moved", "described"]
-        .iter()
-        .position(|x| *x == c)
-        .unwrap_or(7)
-}
-
-fn notes(notes: &[lfw_model::Note]) -> Vec<String> {
+/// Notes as part of an element's fingerprint (`Element::details`), which
+/// is compared, never shown.
+fn notes(notes: &[Note]) -> Vec<String> {
     notes.iter().map(|n| format!("{:?}: {}", n.kind, n.text)).collect()
 }
 
-fn evidence(fw: &Framework) -> String {
-    let combine = match &fw.evidence.combine {
-        lfw_model::Combine::Ranked(order) => format!("ranked {}", order.join(" > ")),
-        other => other.name().to_string(),
-    };
-    match fw.evidence.valid_months {
-        Some(m) => format!("{combine}, valid for {}", months(m)),
-        None => format!("{combine}, never stale"),
-    }
-}
-
 fn metadata(old: &Framework, new: &Framework) -> Vec<FieldChange> {
-    let default_scale = |fw: &Framework| fw.default_scale.map(|s| fw.scales[s.0].id.clone());
-    let fields: [(&'static str, Option<String>, Option<String>); 10] = [
-        ("description", old.description.clone(), new.description.clone()),
-        ("default scale", default_scale(old), default_scale(new)),
-        ("evidence", Some(evidence(old)), Some(evidence(new))),
-        ("notes", Some(notes(&old.notes).join("; ")), Some(notes(&new.notes).join("; "))),
-        ("id", Some(old.id.clone()), Some(new.id.clone())),
-        ("title", Some(old.title.clone()), Some(new.title.clone())),
-        ("version", old.version.clone(), new.version.clone()),
-        ("owner", old.owner.clone(), new.owner.clone()),
-        ("sector", old.sector.clone(), new.sector.clone()),
-        ("sources", Some(old.sources.join("; ")), Some(new.sources.join("; "))),
+    let text = |s: &Option<String>| s.clone().map(FieldValue::Text);
+    let always = |s: &String| Some(FieldValue::Text(s.clone()));
+    let default_scale = |fw: &Framework| fw.default_scale.map(|s| FieldValue::Text(fw.scales[s.0].id.clone()));
+    let evidence = |fw: &Framework| Some(FieldValue::Evidence(fw.evidence.clone()));
+    let notes = |fw: &Framework| Some(FieldValue::Notes(fw.notes.clone()));
+    let sources = |fw: &Framework| Some(FieldValue::List(fw.sources.clone()));
+    let fields: [(Field, Option<FieldValue>, Option<FieldValue>); 10] = [
+        (Field::Description, text(&old.description), text(&new.description)),
+        (Field::DefaultScale, default_scale(old), default_scale(new)),
+        (Field::Evidence, evidence(old), evidence(new)),
+        (Field::Notes, notes(old), notes(new)),
+        (Field::Id, always(&old.id), always(&new.id)),
+        (Field::Title, always(&old.title), always(&new.title)),
+        (Field::Version, text(&old.version), text(&new.version)),
+        (Field::Owner, text(&old.owner), text(&new.owner)),
+        (Field::Sector, text(&old.sector), text(&new.sector)),
+        (Field::Sources, sources(old), sources(new)),
     ];
     fields
         .into_iter()
@@ -466,42 +587,69 @@ enum Amount {
     Level(String, String),
 }
 
-/// A requirement as a key (what it is about, in the new version's ids) and
-/// its amount.
-fn requirement_key(fw: &Framework, q: &Requirement, rename: &dyn Fn(&str) -> String) -> (String, String, Amount) {
+/// A requirement: what it is about (in the new version's ids), what it
+/// asks, and its amount.
+fn requirement(fw: &Framework, q: &Requirement, rename: &dyn Fn(&str) -> String) -> (About, Asks, Amount) {
     let comp = |c: lfw_model::CompetencyId| rename(&fw.competencies[c.0].id);
+    let first = |members: &[(lfw_model::CompetencyId, lfw_model::Rank)], level: &str| {
+        members
+            .first()
+            .map(|m| Amount::Level(level.to_string(), comp(m.0)))
+            .unwrap_or(Amount::None)
+    };
     match &q.condition {
         Condition::Level { competency, level } => {
             let name = fw.level_name(*competency, *level).to_string();
-            (comp(*competency), format!("at {name}"), Amount::Level(name, comp(*competency)))
-        }
-        Condition::Credential { credential } => (rename(&fw.credentials[credential.0].id), "held".into(), Amount::None),
-        Condition::Role { role } => (format!("has held {}", rename(&fw.roles[role.0].id)), "held".into(), Amount::None),
-        Condition::Experience { role, months } => (
-            format!("time as {}", rename(&fw.roles[role.0].id)),
-            format!("{months} months"),
-            Amount::Months(*months),
-        ),
-        Condition::AllIn { domain, level, members } => {
-            let amount = members
-                .first()
-                .map(|m| Amount::Level(level.clone(), comp(m.0)))
-                .unwrap_or(Amount::None);
             (
-                format!("all in {}", rename(&fw.domains[domain.0].id)),
-                format!("at {level}"),
-                amount,
+                About::Competency(comp(*competency)),
+                Asks::Level(name.clone()),
+                Amount::Level(name, comp(*competency)),
             )
         }
+        Condition::Credential { credential } => (
+            About::Credential(rename(&fw.credentials[credential.0].id)),
+            Asks::Held,
+            Amount::None,
+        ),
+        Condition::Role { role } => (About::Role(rename(&fw.roles[role.0].id)), Asks::Held, Amount::None),
+        Condition::Experience { role, months } => (
+            About::Experience(rename(&fw.roles[role.0].id)),
+            Asks::Months(*months),
+            Amount::Months(*months),
+        ),
+        Condition::AllIn { domain, level, members } => (
+            About::AllIn(rename(&fw.domains[domain.0].id)),
+            Asks::Level(level.clone()),
+            first(members, level),
+        ),
         Condition::CountOf { count, level, members } => {
-            let mut names: Vec<String> = members.iter().map(|(c, _)| comp(*c)).collect();
-            names.sort();
-            let amount = members
-                .first()
-                .map(|m| Amount::Level(level.clone(), comp(m.0)))
-                .unwrap_or(Amount::None);
-            (format!("{count} of ({})", names.join(", ")), format!("at {level}"), amount)
+            let mut of: Vec<String> = members.iter().map(|(c, _)| comp(*c)).collect();
+            of.sort();
+            (
+                About::CountOf { count: *count, of },
+                Asks::Level(level.clone()),
+                first(members, level),
+            )
         }
+    }
+}
+
+/// A requirement's identity across versions, which also orders the
+/// changes of a role: what it is about, written out as the JSON's
+/// `subject` is (`time as <role>`, `2 of (a, b)`, …), so that the order of
+/// the list stays the documented one. Compared and sorted, never shown.
+fn identity(about: &About, nth: usize) -> String {
+    let written = match about {
+        About::Competency(id) | About::Credential(id) => id.clone(),
+        About::Role(role) => format!("has held {role}"),
+        About::Experience(role) => format!("time as {role}"),
+        About::AllIn(domain) => format!("all in {domain}"),
+        About::CountOf { count, of } => format!("{count} of ({})", of.join(", ")),
+    };
+    if nth == 1 {
+        written
+    } else {
+        format!("{written} (#{nth})")
     }
 }
 
@@ -517,11 +665,12 @@ fn rank_in(new: &Framework, amount: &Amount) -> Option<usize> {
     }
 }
 
-fn necessity(n: Necessity) -> &'static str {
-    match n {
-        Necessity::Essential => "essential",
-        Necessity::Desirable => "desirable",
-    }
+/// A requirement as `role_changes` compares it.
+struct Compared {
+    subject: Subject,
+    asks: Asks,
+    rank: Option<usize>,
+    necessity: Necessity,
 }
 
 fn role_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> String) -> Vec<RoleChange> {
@@ -532,122 +681,106 @@ fn role_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> Strin
         let Some(before) = old.roles.iter().find(|o| rename(&o.id) == r.id) else {
             continue;
         };
-        let role = r.id.clone();
+        let change = |change: RoleChangeKind, subject: &Subject, old: Option<RoleValue>, new: Option<RoleValue>| RoleChange {
+            role: r.id.clone(),
+            change,
+            subject: subject.clone(),
+            old,
+            new,
+        };
         let after = |fw: &Framework, role: &lfw_model::Role, map: &dyn Fn(&str) -> String| -> BTreeMap<String, Option<u32>> {
             role.after.iter().map(|a| (map(&fw.roles[a.role.0].id), a.min_months)).collect()
         };
         let (ao, an) = (after(old, before, rename), after(new, r, &same));
         for (k, v) in &an {
+            let subject = Subject::After(k.clone());
             match ao.get(k) {
-                None => out.push(RoleChange {
-                    role: role.clone(),
-                    change: "progression-added",
-                    subject: format!("after {k}"),
-                    old: None,
-                    new: v.map(months),
-                }),
-                Some(o) if o != v => out.push(RoleChange {
-                    role: role.clone(),
-                    change: "time-changed",
-                    subject: format!("after {k}"),
-                    old: o.map(months),
-                    new: v.map(months),
-                }),
+                None => out.push(change(RoleChangeKind::ProgressionAdded, &subject, None, v.map(RoleValue::Months))),
+                Some(o) if o != v => out.push(change(
+                    RoleChangeKind::TimeChanged,
+                    &subject,
+                    o.map(RoleValue::Months),
+                    v.map(RoleValue::Months),
+                )),
                 _ => {}
             }
         }
         for (k, v) in &ao {
             if !an.contains_key(k) {
-                out.push(RoleChange {
-                    role: role.clone(),
-                    change: "progression-removed",
-                    subject: format!("after {k}"),
-                    old: v.map(months),
-                    new: None,
-                });
+                let subject = Subject::After(k.clone());
+                out.push(change(RoleChangeKind::ProgressionRemoved, &subject, v.map(RoleValue::Months), None));
             }
         }
-        let reqs = |fw: &Framework,
-                    role: &lfw_model::Role,
-                    map: &dyn Fn(&str) -> String|
-         -> BTreeMap<String, (String, Option<usize>, Necessity)> {
+        let reqs = |fw: &Framework, role: &lfw_model::Role, map: &dyn Fn(&str) -> String| -> BTreeMap<String, Compared> {
             // Two requirements about one subject (an essential and a
             // desirable level, say) are told apart by their order.
-            let mut seen: HashMap<String, usize> = HashMap::new();
+            let mut seen: HashMap<About, usize> = HashMap::new();
             role.requirements
                 .iter()
                 .map(|q| {
-                    let (k, v, amount) = requirement_key(fw, q, map);
-                    let n = seen.entry(k.clone()).or_default();
-                    *n += 1;
-                    let k = if *n == 1 { k } else { format!("{k} (#{n})") };
-                    (k, (v, rank_in(new, &amount), q.necessity))
+                    let (about, asks, amount) = requirement(fw, q, map);
+                    let nth = seen.entry(about.clone()).or_default();
+                    *nth += 1;
+                    let nth = *nth;
+                    let compared = Compared {
+                        subject: Subject::Requirement { about: about.clone(), nth },
+                        asks,
+                        rank: rank_in(new, &amount),
+                        necessity: q.necessity,
+                    };
+                    (identity(&about, nth), compared)
                 })
                 .collect()
         };
         let (qo, qn) = (reqs(old, before, rename), reqs(new, r, &same));
-        for (k, (v, rank, nec)) in &qn {
+        for (k, q) in &qn {
             match qo.get(k) {
-                None => out.push(RoleChange {
-                    role: role.clone(),
-                    change: "requirement-added",
-                    subject: k.clone(),
-                    old: None,
-                    new: Some(format!("{v} ({})", necessity(*nec))),
-                }),
-                Some((ov, orank, onec)) => {
-                    if ov != v {
-                        let change = match (orank, rank) {
-                            (Some(a), Some(b)) if b > a => "raised",
-                            (Some(a), Some(b)) if b < a => "lowered",
-                            _ => "changed",
+                None => out.push(change(
+                    RoleChangeKind::RequirementAdded,
+                    &q.subject,
+                    None,
+                    Some(RoleValue::Requirement(q.asks.clone(), q.necessity)),
+                )),
+                Some(o) => {
+                    if o.asks != q.asks {
+                        let kind = match (o.rank, q.rank) {
+                            (Some(a), Some(b)) if b > a => RoleChangeKind::Raised,
+                            (Some(a), Some(b)) if b < a => RoleChangeKind::Lowered,
+                            _ => RoleChangeKind::Changed,
                         };
-                        out.push(RoleChange {
-                            role: role.clone(),
-                            change,
-                            subject: k.clone(),
-                            old: Some(ov.clone()),
-                            new: Some(v.clone()),
-                        });
+                        out.push(change(
+                            kind,
+                            &q.subject,
+                            Some(RoleValue::Asks(o.asks.clone())),
+                            Some(RoleValue::Asks(q.asks.clone())),
+                        ));
                     }
-                    if onec != nec {
-                        let change = if *nec == Necessity::Essential {
-                            "now-essential"
+                    if o.necessity != q.necessity {
+                        let kind = if q.necessity == Necessity::Essential {
+                            RoleChangeKind::NowEssential
                         } else {
-                            "now-desirable"
+                            RoleChangeKind::NowDesirable
                         };
-                        out.push(RoleChange {
-                            role: role.clone(),
-                            change,
-                            subject: k.clone(),
-                            old: Some(necessity(*onec).into()),
-                            new: Some(necessity(*nec).into()),
-                        });
+                        out.push(change(
+                            kind,
+                            &q.subject,
+                            Some(RoleValue::Necessity(o.necessity)),
+                            Some(RoleValue::Necessity(q.necessity)),
+                        ));
                     }
                 }
             }
         }
-        for (k, (v, _, nec)) in &qo {
+        for (k, o) in &qo {
             if !qn.contains_key(k) {
-                out.push(RoleChange {
-                    role: role.clone(),
-                    change: "requirement-removed",
-                    subject: k.clone(),
-                    old: Some(format!("{v} ({})", necessity(*nec))),
-                    new: None,
-                });
+                out.push(change(
+                    RoleChangeKind::RequirementRemoved,
+                    &o.subject,
+                    Some(RoleValue::Requirement(o.asks.clone(), o.necessity)),
+                    None,
+                ));
             }
         }
     }
     out
-}
-
-// A stopgap until the diff's values carry months and the binary words them.
-fn months(m: u32) -> String {
-    let unit = |n: u32, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-    match (m / 12, m % 12) {
-        (0, m) => unit(m, "month", "months"),
-        (y, 0) => unit(y, "year", "years"),
-        (y, m) => format!("{} {}", unit(y, "year", "years"), unit(m, "month", "months")),
-    }
 }

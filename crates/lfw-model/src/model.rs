@@ -254,6 +254,8 @@ pub struct Crosswalk {
     pub loc: Loc,
 }
 
+/// `map from to to as closeness`: `closeness` reads "`to` is … `from`"
+/// (`Broader`: `to` is broader than `from`).
 #[derive(Clone, Debug)]
 pub struct Mapping {
     pub from: String,
@@ -261,6 +263,82 @@ pub struct Mapping {
     pub closeness: Closeness,
     pub rationale: Option<String>,
     pub loc: Loc,
+}
+
+impl Crosswalk {
+    /// The crosswalk read from framework `from` towards framework `to`,
+    /// whichever way it is written; `None` when it does not join the two.
+    /// A crosswalk written from `from` to `to` is read as written, so one
+    /// between two frameworks of the same id is too.
+    pub fn seen_from(&self, from: &str, to: &str) -> Option<CrosswalkView<'_>> {
+        let forward = if self.from == from && self.to == to {
+            true
+        } else if self.from == to && self.to == from {
+            false
+        } else {
+            return None;
+        };
+        Some(CrosswalkView { crosswalk: self, forward })
+    }
+
+    /// Whether the crosswalk joins frameworks `a` and `b`, in either
+    /// direction.
+    pub fn joins(&self, a: &str, b: &str) -> bool {
+        self.seen_from(a, b).is_some()
+    }
+}
+
+/// A crosswalk read from one of the two frameworks it joins (see
+/// [`Crosswalk::seen_from`]): the one place where a crosswalk written the
+/// other way round is turned about.
+#[derive(Clone, Copy, Debug)]
+pub struct CrosswalkView<'a> {
+    pub crosswalk: &'a Crosswalk,
+    /// Whether it is read as written, from the crosswalk's `from` framework.
+    pub forward: bool,
+}
+
+/// A mapping read from one end of its crosswalk.
+#[derive(Clone, Copy, Debug)]
+pub struct MappingView<'a> {
+    /// The element of the framework the crosswalk is read from.
+    pub from: &'a str,
+    /// Its counterpart in the other framework.
+    pub to: &'a str,
+    /// Read from `from`: `Broader` when `to` is broader than `from`.
+    pub closeness: Closeness,
+    pub rationale: Option<&'a str>,
+    /// The mapping as written.
+    pub mapping: &'a Mapping,
+}
+
+impl<'a> CrosswalkView<'a> {
+    /// Every mapping, in the order written, read from this end.
+    pub fn mappings(self) -> impl Iterator<Item = MappingView<'a>> {
+        self.crosswalk.mappings.iter().map(move |m| {
+            let (from, to, closeness) = if self.forward {
+                (&m.from, &m.to, m.closeness)
+            } else {
+                (&m.to, &m.from, m.closeness.reversed())
+            };
+            MappingView {
+                from,
+                to,
+                closeness,
+                rationale: m.rationale.as_deref(),
+                mapping: m,
+            }
+        })
+    }
+
+    /// The level of the far framework that the crosswalk declares to match
+    /// `level` of this end's (the first such, in the order written).
+    pub fn level(self, level: &str) -> Option<&'a str> {
+        self.crosswalk.levels.iter().find_map(|(a, b)| match self.forward {
+            true => (a == level).then_some(b.as_str()),
+            false => (b == level).then_some(a.as_str()),
+        })
+    }
 }
 
 /// What a name in a framework stands for.
@@ -315,5 +393,108 @@ impl Framework {
     /// Roles people enter the framework at.
     pub fn entry_roles(&self) -> Vec<RoleId> {
         (0..self.roles.len()).map(RoleId).filter(|r| self.roles[r.0].entry).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn crosswalk() -> Crosswalk {
+        let mapping = |from: &str, to: &str, closeness| Mapping {
+            from: from.into(),
+            to: to.into(),
+            closeness,
+            rationale: Some(format!("{from} to {to}")),
+            loc: Loc::new(crate::FileId(0), lfw_syntax::Span::default()),
+        };
+        Crosswalk {
+            id: "a-to-b".into(),
+            title: "A to B".into(),
+            from: "a".into(),
+            to: "b".into(),
+            levels: vec![("strong".into(), "3".into()), ("exemplary".into(), "3".into())],
+            mappings: vec![
+                mapping("finance", "budgets", Closeness::Narrower),
+                mapping("risk", "risk", Closeness::Exact),
+                mapping("people", "coaching", Closeness::Broader),
+            ],
+            description: None,
+            notes: Vec::new(),
+            loc: Loc::new(crate::FileId(0), lfw_syntax::Span::default()),
+        }
+    }
+
+    #[test]
+    fn reversing_a_closeness_twice_gives_it_back() {
+        use Closeness::*;
+        for c in [Exact, Close, Broader, Narrower, Related] {
+            assert_eq!(c.reversed().reversed(), c);
+        }
+        assert_eq!(Broader.reversed(), Narrower);
+        assert_eq!(Close.reversed(), Close);
+    }
+
+    #[test]
+    fn a_crosswalk_seen_from_either_side() {
+        let cw = crosswalk();
+        let ends = |v: CrosswalkView| -> Vec<(String, String, Closeness, Option<String>)> {
+            v.mappings()
+                .map(|m| (m.from.to_string(), m.to.to_string(), m.closeness, m.rationale.map(str::to_string)))
+                .collect()
+        };
+        let forward = cw.seen_from("a", "b").expect("joins a and b");
+        assert!(forward.forward);
+        assert_eq!(
+            ends(forward)[0],
+            (
+                "finance".into(),
+                "budgets".into(),
+                Closeness::Narrower,
+                Some("finance to budgets".into())
+            )
+        );
+        assert_eq!(forward.level("strong"), Some("3"));
+        assert_eq!(forward.level("3"), None);
+
+        let back = cw.seen_from("b", "a").expect("joins b and a");
+        assert!(!back.forward);
+        let back_ends = ends(back);
+        assert_eq!(
+            back_ends,
+            [
+                (
+                    "budgets".into(),
+                    "finance".into(),
+                    Closeness::Broader,
+                    Some("finance to budgets".into())
+                ),
+                ("risk".into(), "risk".into(), Closeness::Exact, Some("risk to risk".into())),
+                (
+                    "coaching".into(),
+                    "people".into(),
+                    Closeness::Narrower,
+                    Some("people to coaching".into())
+                ),
+            ]
+        );
+        // Levels are read backwards too; the first declared wins.
+        assert_eq!(back.level("3"), Some("strong"));
+        assert_eq!(back.level("strong"), None);
+        // Each view still points at the mapping as written.
+        assert!(back.mappings().all(|m| m.mapping.from == m.to));
+
+        assert!(cw.seen_from("a", "c").is_none());
+        assert!(cw.seen_from("c", "b").is_none());
+        assert!(cw.joins("b", "a") && !cw.joins("a", "a"));
+    }
+
+    #[test]
+    fn a_crosswalk_between_frameworks_of_one_id_is_read_as_written() {
+        let mut cw = crosswalk();
+        cw.to = "a".into();
+        let v = cw.seen_from("a", "a").expect("joins a to itself");
+        assert!(v.forward);
+        assert_eq!(v.mappings().next().map(|m| m.closeness), Some(Closeness::Narrower));
     }
 }

@@ -339,6 +339,30 @@ pub enum Closeness {
     Related,
 }
 
+impl Closeness {
+    /// The keyword that writes it after `as`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Closeness::Exact => "exact",
+            Closeness::Close => "close",
+            Closeness::Broader => "broader",
+            Closeness::Narrower => "narrower",
+            Closeness::Related => "related",
+        }
+    }
+
+    /// The same relation read from the other end: `map a to b as broader`
+    /// (b is broader than a) says that a is narrower than b. The others
+    /// are symmetric.
+    pub fn reversed(self) -> Closeness {
+        match self {
+            Closeness::Broader => Closeness::Narrower,
+            Closeness::Narrower => Closeness::Broader,
+            other => other,
+        }
+    }
+}
+
 /// Which kind of item a keyword starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
