@@ -323,7 +323,8 @@ pub fn diff_text(d: &Diff) -> String {
 
 pub fn diff_markdown(d: &Diff) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## Changes from {} to {}\n", side(&d.old), side(&d.new));
+    use crate::escape::markdown_cell as cell;
+    let _ = writeln!(out, "## Changes from {} to {}\n", cell(&side(&d.old)), cell(&side(&d.new)));
     if d.is_empty() {
         let _ = writeln!(out, "No changes.");
         return out;
@@ -341,7 +342,9 @@ pub fn diff_markdown(d: &Diff) -> String {
         }
         let _ = writeln!(out, "\n### {title}\n");
         for l in lines {
-            let _ = writeln!(out, "- {}", l.replace('|', "\\|"));
+            // Titles come from other people's files: no HTML, no line
+            // break that ends the item.
+            let _ = writeln!(out, "- {}", cell(&l));
         }
     }
     out
