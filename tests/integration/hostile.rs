@@ -207,3 +207,86 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     let run = lfw_in(dir.path(), &["check", "--format", "json", "main.lfw"]);
     assert_eq!(codes(&run), ["lfw::file-too-large"]);
 }
+
+// Work that grows with the input: each attack below used to take seconds,
+// minutes or for ever. Each is built here, at the size that hurt, and must
+// finish in well under a second even in a debug build; the deadline only
+// turns a regression into a failure instead of a hang.
+
+/// Runs `work` on its own thread, failing the test if it has not finished
+/// within `seconds`, and returns its result; it prints how long it took.
+fn within<T: Send + 'static>(seconds: u64, what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    let start = Instant::now();
+    std::thread::spawn(move || {
+        let _ = send.send(work());
+    });
+    match receive.recv_timeout(Duration::from_secs(seconds)) {
+        Ok(value) => {
+            eprintln!("{what}: {:?}", start.elapsed());
+            value
+        }
+        Err(_) => panic!("{what} did not finish within {seconds} s"),
+    }
+}
+
+/// A circle of 10,000 roles used to be drawn with a label on every one of
+/// its `after` lines, which took minutes; it is named by its first roles.
+#[test]
+fn a_long_progression_cycle_is_one_short_diagnostic() {
+    let mut text = String::from("framework f \"F\"\nrole r0 \"R\"\n  after r9999\n");
+    for i in 1..10_000 {
+        text.push_str(&format!("role r{i} \"R\"\n  after r{}\n", i - 1));
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("cycle.lfw"), &text).expect("write");
+    let start = Instant::now();
+    let run = lfw_in(dir.path(), &["check", "cycle.lfw"]);
+    eprintln!("check of a progression cycle of 10,000 roles: {:?}", start.elapsed());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("lfw::progression-cycle").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("r0 → r1 → r2"), "{}", run.stderr);
+    assert!(run.stderr.contains("(10000 in all)"), "{}", run.stderr);
+    assert!(run.stderr.len() < 5_000, "a few roles are named and labelled, not 10,000");
+}
+
+/// Each unknown name used to be compared with every name of its kind, all
+/// sorted again first: 20,000 unknown names among 2,000 took minutes.
+#[test]
+fn twenty_thousand_unknown_references() {
+    let c = within(20, "20,000 unknown references", || {
+        let mut text = String::from("framework f \"F\"\nscale s \"S\"\n  levels a < b\nrole start \"Start\"\n  entry\n");
+        for i in 0..2_000 {
+            text.push_str(&format!("skill c{i} \"C\"\n"));
+        }
+        for i in 0..20 {
+            let names: Vec<String> = (0..1_000).map(|j| format!("x{}", i * 1_000 + j)).collect();
+            text.push_str(&format!(
+                "role r{i} \"R\"\n  after start\n  requires 1 of ({}) at a\n",
+                names.join(", ")
+            ));
+        }
+        lfw_model::compile_str("unknown.lfw", &text)
+    });
+    assert_eq!(c.diagnostics.len(), 20_000);
+    assert!(c.diagnostics.iter().all(|d| d.code == lfw_model::Code::UnknownReference));
+    // Near misses are still suggested while the work allows.
+    let c = lfw_model::compile_str(
+        "near.lfw",
+        "framework f \"F\"\nrole constable \"C\"\nrole sergeant \"S\"\n  after cosntable\n",
+    );
+    assert_eq!(c.diagnostics[0].help.as_deref(), Some("did you mean `constable`?"));
+}
+
+/// Did-you-mean compared the two names, 100,000 characters each: 10¹⁰
+/// steps.
+#[test]
+fn a_hundred_thousand_character_id() {
+    let c = within(20, "a 100,000-character id", || {
+        let long = "a".repeat(100_000);
+        let near = format!("{}b", "a".repeat(99_999));
+        let text = format!("framework f \"F\"\nrole {long} \"R\"\n  entry\nrole other \"O\"\n  after {near}\n");
+        lfw_model::compile_str("long.lfw", &text)
+    });
+    assert!(c.has_errors());
+}

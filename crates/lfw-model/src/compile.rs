@@ -13,7 +13,7 @@ use crate::report;
 use crate::source::{FileId, Loc, Sources};
 use crate::{check, resolve};
 use lfw_syntax::ast::{self, Item, ItemKind};
-use lfw_syntax::suggest::did_you_mean;
+use lfw_syntax::suggest::Suggester;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -47,8 +47,10 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
     let files = load::load(roots, read, &mut sources, &mut diagnostics);
     check_import_cycles(&files, &sources, &mut diagnostics);
     let units = units(&files, &mut diagnostics);
-    let frameworks = frameworks(&units, &mut diagnostics);
-    let crosswalks = crosswalks(&files, &frameworks, &mut diagnostics);
+    // Did-you-mean has one budget of work for the whole compilation.
+    let mut suggest = Suggester::new();
+    let frameworks = frameworks(&units, &mut suggest, &mut diagnostics);
+    let crosswalks = crosswalks(&files, &frameworks, &mut suggest, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| (d.path.clone(), d.primary.as_ref().map(|l| l.loc), d.code, d.message.clone());
         key(a).cmp(&key(b))
@@ -212,7 +214,7 @@ fn same_family(a: ItemKind, b: ItemKind) -> bool {
     matches!((a, b), (ItemKind::Competency(_), ItemKind::Competency(_))) || a == b
 }
 
-fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framework> {
+fn frameworks(units: &[Unit], suggest: &mut Suggester, diagnostics: &mut Vec<Diagnostic>) -> Vec<Framework> {
     // Framework ids are unique across the compilation.
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut live = vec![true; units.len()];
@@ -234,6 +236,8 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         }
     }
     // Each unit's base, when it names a known framework.
+    let mut sorted_ids: Vec<&str> = by_id.keys().copied().collect();
+    sorted_ids.sort_unstable();
     let mut base: Vec<Option<usize>> = vec![None; units.len()];
     for (i, u) in units.iter().enumerate() {
         let Some((file, e)) = u.extends else { continue };
@@ -242,7 +246,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
             None => diagnostics.push(report::diagnostic(Problem::UnknownReference {
                 name: e.name.clone(),
                 wanted: Wanted::Base,
-                suggestion: did_you_mean(&e.name, by_id.keys().copied()).map(str::to_string),
+                suggestion: suggest.did_you_mean(&e.name, sorted_ids.iter().copied()).map(str::to_string),
                 at: Loc::new(file, e.span),
             })),
         }
@@ -331,7 +335,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                 },
                 None => resolve::Inherited::default(),
             };
-            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited, diagnostics);
+            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited, suggest, diagnostics);
             check::check(&mut fw, diagnostics);
             built[u] = Some(fw);
         }
@@ -340,7 +344,12 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
     built.into_iter().flatten().collect()
 }
 
-fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut Vec<Diagnostic>) -> Vec<Crosswalk> {
+fn crosswalks(
+    files: &[LoadedFile],
+    frameworks: &[Framework],
+    suggest: &mut Suggester,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Crosswalk> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, Loc> = HashMap::new();
     for file in files {
@@ -365,19 +374,21 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                 }));
                 continue;
             };
-            let find = |id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| {
+            let find = |id: &ast::Ident, suggest: &mut Suggester, diagnostics: &mut Vec<Diagnostic>| {
                 let fw = frameworks.iter().find(|f| f.id == id.name);
                 if fw.is_none() {
                     diagnostics.push(report::diagnostic(Problem::UnknownReference {
                         name: id.name.clone(),
                         wanted: Wanted::Framework,
-                        suggestion: did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str())).map(str::to_string),
+                        suggestion: suggest
+                            .did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str()))
+                            .map(str::to_string),
                         at: loc(id.span),
                     }));
                 }
                 fw
             };
-            let (fa, fb) = (find(from, diagnostics), find(to, diagnostics));
+            let (fa, fb) = (find(from, suggest, diagnostics), find(to, suggest, diagnostics));
             let (names_a, names_b) = (known_names(fa), known_names(fb));
             let mut mappings = Vec::new();
             for m in &cw.mappings {
@@ -389,7 +400,7 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                             diagnostics.push(report::diagnostic(Problem::UnknownReference {
                                 name: id.name.clone(),
                                 wanted: Wanted::ElementOf(fw.id.clone()),
-                                suggestion: did_you_mean(&id.name, resolve::element_names(fw)).map(str::to_string),
+                                suggestion: suggest.did_you_mean(&id.name, resolve::element_names(fw)).map(str::to_string),
                                 at: loc(id.span),
                             }));
                         }
@@ -405,7 +416,7 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                     });
                 }
             }
-            let levels = crosswalk_levels(cw, fa, fb, file.id, diagnostics);
+            let levels = crosswalk_levels(cw, fa, fb, file.id, suggest, diagnostics);
             out.push(Crosswalk {
                 id: cw.id.name.clone(),
                 title: cw.title.value.clone(),
@@ -433,6 +444,18 @@ fn known_names(fw: Option<&Framework>) -> HashSet<&str> {
     fw.map(|f| resolve::element_names(f).collect()).unwrap_or_default()
 }
 
+/// A framework's levels by name: the rank on the first scale that has the
+/// level.
+fn level_ranks(fw: Option<&Framework>) -> HashMap<&str, usize> {
+    let mut m = HashMap::new();
+    for s in fw.iter().flat_map(|f| &f.scales) {
+        for (rank, l) in s.levels.iter().enumerate() {
+            m.entry(l.as_str()).or_insert(rank);
+        }
+    }
+    m
+}
+
 /// Level correspondences: each level must be on a scale of its framework,
 /// and the correspondence must keep order.
 fn crosswalk_levels(
@@ -440,16 +463,18 @@ fn crosswalk_levels(
     fa: Option<&Framework>,
     fb: Option<&Framework>,
     file: FileId,
+    suggest: &mut Suggester,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, String)> {
-    let rank = |fw: &Framework, id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
-        let r = fw.scales.iter().find_map(|s| s.levels.iter().position(|l| *l == id.name));
+    let (ranks_a, ranks_b) = (level_ranks(fa), level_ranks(fb));
+    let mut rank = |fw: &Framework, ranks: &HashMap<&str, usize>, id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
+        let r = ranks.get(id.name.as_str()).copied();
         if r.is_none() {
-            let all: Vec<&str> = fw.scales.iter().flat_map(|s| s.levels.iter().map(String::as_str)).collect();
+            let all = fw.scales.iter().flat_map(|s| s.levels.iter().map(String::as_str));
             diagnostics.push(report::diagnostic(Problem::UnknownReference {
                 name: id.name.clone(),
                 wanted: Wanted::LevelIn(fw.id.clone()),
-                suggestion: did_you_mean(&id.name, all).map(str::to_string),
+                suggestion: suggest.did_you_mean(&id.name, all).map(str::to_string),
                 at: Loc::new(file, id.span),
             }));
         }
@@ -457,8 +482,8 @@ fn crosswalk_levels(
     };
     let mut ranked: Vec<(usize, usize, &ast::LevelMap)> = Vec::new();
     for l in &cw.levels {
-        let a = fa.map(|f| rank(f, &l.from, diagnostics));
-        let b = fb.map(|f| rank(f, &l.to, diagnostics));
+        let a = fa.map(|f| rank(f, &ranks_a, &l.from, diagnostics));
+        let b = fb.map(|f| rank(f, &ranks_b, &l.to, diagnostics));
         if let (Some(Some(a)), Some(Some(b))) = (a, b) {
             ranked.push((a, b, l));
         }

@@ -13,6 +13,11 @@ use lfw_syntax::ast::ItemKind;
 use lfw_syntax::{SyntaxError, SyntaxErrorKind};
 use std::path::PathBuf;
 
+/// The most names a payload lists where its words show every name listed
+/// (the levels of a scale, the roles people start at): the rest are only
+/// counted, so that one diagnostic stays small whatever the framework.
+pub const MAX_LISTED: usize = 12;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// A syntax error in `file`, as the parser reported it.
@@ -66,11 +71,14 @@ pub enum Problem {
         declared: Loc,
     },
     /// A level that is not on the scale of the competency it is asked of.
+    /// `levels` are the scale's first levels (at most [`MAX_LISTED`]), of
+    /// `level_count`.
     UnknownLevel {
         level: String,
         competency: String,
         scale: String,
         levels: Vec<String>,
+        level_count: usize,
         suggestion: Option<String>,
         at: Loc,
     },
@@ -103,8 +111,14 @@ pub enum Problem {
     /// Competency levels needing each other: the levels along the circle,
     /// and the `needs` lines that make it.
     PrerequisiteCycle { levels: Vec<LevelOf>, at: Vec<Loc> },
-    /// A role no route leads to from the roles people join at (`entries`).
-    UnreachableRole { role: String, entries: Vec<String>, at: Loc },
+    /// A role no route leads to from the roles people join at: `entries`
+    /// are the first of them (at most [`MAX_LISTED`]), of `entry_count`.
+    UnreachableRole {
+        role: String,
+        entries: Vec<String>,
+        entry_count: usize,
+        at: Loc,
+    },
     /// A count of a list larger than the list.
     UnmeetableCount { count: u32, of: usize, at: Loc },
     /// A role requiring a credential that can only be taken after it.

@@ -8,7 +8,7 @@
 //! about it.
 
 use crate::diagnostic::{Diagnostic, Wording};
-use crate::problem::{LevelOf, Problem, ReadFailure, Scope, Wanted};
+use crate::problem::{LevelOf, Problem, ReadFailure, Scope, Wanted, MAX_LISTED};
 use crate::source::Loc;
 use lfw_syntax::ast::ItemKind;
 use lfw_syntax::suggest::did_you_mean;
@@ -227,9 +227,10 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
             competency,
             scale,
             levels,
+            level_count,
             suggestion,
             at,
-        } => unknown_level(level, competency, scale, levels, suggestion.as_deref(), *at),
+        } => unknown_level(level, competency, scale, levels, *level_count, suggestion.as_deref(), *at),
         Problem::LevelAboveScale { level, scale, top, at } => level_above_scale(level, scale, top, *at),
         Problem::NoScale { competency, at, declared } => no_scale(competency, *at, *declared),
         Problem::MissingLevel { competency, at } => missing_level(competency, *at),
@@ -243,7 +244,12 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::ExtendsCycle { chain } => extends_cycle(chain),
         Problem::ProgressionCycle { chain } => progression_cycle(chain),
         Problem::PrerequisiteCycle { levels, at } => prerequisite_cycle(levels, at),
-        Problem::UnreachableRole { role, entries, at } => unreachable_role(role, entries, *at),
+        Problem::UnreachableRole {
+            role,
+            entries,
+            entry_count,
+            at,
+        } => unreachable_role(role, entries, *entry_count, *at),
         Problem::UnmeetableCount { count, of, at } => unmeetable_count(*count, *of, *at),
         Problem::CredentialNeedsRole {
             role,
@@ -360,15 +366,19 @@ fn too_large(path: &str, limit: u64, from: Option<Loc>) -> Wording {
 }
 
 /// `chain` lists each import along the cycle with the path it imports.
+/// A long circle is named by its first files, and its first places labelled.
 fn import_cycle(chain: &[(Loc, String)]) -> Wording {
     let names: Vec<&str> = chain.iter().map(|(_, p)| p.as_str()).collect();
-    let mut path = names.join(" → ");
+    let mut path = names.iter().take(MAX_LISTED).copied().collect::<Vec<_>>().join(" → ");
+    if names.len() > MAX_LISTED {
+        path = format!("{path} → … ({} in all)", names.len());
+    }
     if let Some(first) = names.first() {
         path = format!("{} → {path}", names.last().unwrap_or(first));
     }
     let mut w = Wording::new(format!("These files import each other in a circle: {path}."))
         .help("remove one of the imports; a file that several frameworks share should import none of them.");
-    for (i, (loc, p)) in chain.iter().enumerate() {
+    for (i, (loc, p)) in chain.iter().enumerate().take(MAX_LISTED) {
         w = if i == 0 {
             w.at(*loc, format!("imports `{p}`"))
         } else {
@@ -458,10 +468,19 @@ fn wrong_kind(name: &str, is: ItemKind, wanted: &Wanted, at: Loc, declared: Loc)
         .help(format!("name a {wanted} here."))
 }
 
-fn unknown_level(level: &str, competency: &str, scale: &str, levels: &[String], suggestion: Option<&str>, at: Loc) -> Wording {
+fn unknown_level(
+    level: &str,
+    competency: &str,
+    scale: &str,
+    levels: &[String],
+    count: usize,
+    suggestion: Option<&str>,
+    at: Loc,
+) -> Wording {
+    let levels = counted_list(levels, count);
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`? The levels of `{scale}` are {}.", quoted_list(levels)),
-        None => format!("the levels of `{scale}` are {}.", quoted_list(levels)),
+        Some(s) => format!("did you mean `{s}`? The levels of `{scale}` are {levels}."),
+        None => format!("the levels of `{scale}` are {levels}."),
     };
     Wording::new(format!(
         "`{level}` is not a level of the scale `{scale}` that `{competency}` is rated on."
@@ -508,9 +527,9 @@ fn override_kind(name: &str, own: ItemKind, inherited: ItemKind, at: Loc, base: 
 /// `chain`: each framework along the cycle with the place of its `extends`.
 fn extends_cycle(chain: &[(String, Loc)]) -> Wording {
     let names = around(chain);
-    let mut w = Wording::new(format!("These frameworks extend each other in a circle: {}.", names.join(" → ")))
+    let mut w = Wording::new(format!("These frameworks extend each other in a circle: {}.", circle(&names)))
         .help("a framework cannot build on itself; remove one `extends`.");
-    for (i, (name, loc)) in chain.iter().enumerate() {
+    for (i, (name, loc)) in chain.iter().enumerate().take(MAX_LISTED) {
         let next = names[i + 1];
         w = if i == 0 {
             w.at(*loc, format!("`{name}` extends `{next}`"))
@@ -524,9 +543,9 @@ fn extends_cycle(chain: &[(String, Loc)]) -> Wording {
 /// `chain`: each role along the cycle with the `after` that leads to the next.
 fn progression_cycle(chain: &[(String, Loc)]) -> Wording {
     let names = around(chain);
-    let mut w = Wording::new(format!("These roles come after each other in a circle: {}.", names.join(" → ")))
+    let mut w = Wording::new(format!("These roles come after each other in a circle: {}.", circle(&names)))
         .help("progression must lead somewhere: remove the `after` that leads back to an earlier role.");
-    for (i, (_, loc)) in chain.iter().enumerate() {
+    for (i, (_, loc)) in chain.iter().enumerate().take(MAX_LISTED) {
         let label = format!("`{}` comes after `{}`", names[i + 1], names[i]);
         w = if i == 0 { w.at(*loc, label) } else { w.also(*loc, label) };
     }
@@ -538,6 +557,18 @@ fn around(chain: &[(String, Loc)]) -> Vec<&str> {
     let mut names: Vec<&str> = chain.iter().map(|(n, _)| n.as_str()).collect();
     names.extend(names.first().copied());
     names
+}
+
+/// A circle in words, `a → b → a`, from its names with the first again at
+/// the end. A long one is named by its first names and counted: one
+/// diagnostic stays readable (and cheap to draw) whatever its size.
+fn circle<S: AsRef<str>>(names: &[S]) -> String {
+    let all = names.len().saturating_sub(1);
+    if all <= MAX_LISTED {
+        return names.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" → ");
+    }
+    let first: Vec<&str> = names.iter().take(MAX_LISTED).map(AsRef::as_ref).collect();
+    format!("{} → … → {} ({all} in all)", first.join(" → "), names[0].as_ref())
 }
 
 /// `levels`: the competency levels along the cycle; `locs`: the `needs`
@@ -553,10 +584,10 @@ fn prerequisite_cycle(levels: &[LevelOf], locs: &[Loc]) -> Wording {
     names.extend(names.first().cloned());
     let mut w = Wording::new(format!(
         "These competency levels each need the other first, so none can be developed: {}.",
-        names.join(" → ")
+        circle(&names)
     ))
     .help("remove one of these `needs` lines.");
-    for (i, loc) in locs.iter().enumerate() {
+    for (i, loc) in locs.iter().enumerate().take(MAX_LISTED) {
         w = if i == 0 {
             w.at(*loc, "part of the circle")
         } else {
@@ -566,13 +597,13 @@ fn prerequisite_cycle(levels: &[LevelOf], locs: &[Loc]) -> Wording {
     w
 }
 
-fn unreachable_role(role: &str, entries: &[String], at: Loc) -> Wording {
+fn unreachable_role(role: &str, entries: &[String], count: usize, at: Loc) -> Wording {
     let help = if entries.is_empty() {
         "mark the role people join at with `entry`.".to_string()
     } else {
         format!(
             "add `after <role>` naming the role before it; people start at {}.",
-            quoted_list(entries)
+            counted_list(entries, count)
         )
     };
     Wording::new(format!(
@@ -631,6 +662,16 @@ fn crosswalk_level_order(at: Loc, other: Loc) -> Wording {
         .at(at, "maps a higher level lower")
         .also(other, "than this one")
         .help("level correspondences must keep the order of both scales.")
+}
+
+/// The first names of a longer list, quoted, and how many there are in
+/// all: "`a`, `b`, … (30 in all)"; the whole list when it is all there.
+fn counted_list(items: &[String], count: usize) -> String {
+    if count <= items.len() {
+        return quoted_list(items);
+    }
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    format!("{}, … ({count} in all)", quoted.join(", "))
 }
 
 fn quoted_list(items: &[String]) -> String {

@@ -7,11 +7,11 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
-use crate::problem::{Problem, Scope, Wanted};
+use crate::problem::{Problem, Scope, Wanted, MAX_LISTED};
 use crate::report;
 use crate::source::{FileId, Loc};
 use lfw_syntax::ast::{self, Item, ItemKind};
-use lfw_syntax::suggest::did_you_mean;
+use lfw_syntax::suggest::{Suggester, MAX_NAME_CHARS};
 use petgraph::graph::DiGraph;
 use std::collections::{HashMap, HashSet};
 
@@ -49,6 +49,17 @@ impl Want {
         }
     }
 
+    /// The kinds of element it accepts, as [`kind_index`]es.
+    fn kinds(self) -> &'static [usize] {
+        match self {
+            Want::Scale => &[0],
+            Want::Domain => &[1],
+            Want::Competency => &[2],
+            Want::Role => &[4],
+            Want::Requirement => &[2, 3, 4],
+        }
+    }
+
     fn accepts(self, e: Element) -> bool {
         matches!(
             (self, e),
@@ -63,6 +74,24 @@ impl Want {
         )
     }
 }
+
+/// The kind of an element as an index: scale, domain, competency,
+/// credential, role.
+fn kind_index(e: Element) -> usize {
+    match e {
+        Element::Scale(_) => 0,
+        Element::Domain(_) => 1,
+        Element::Competency(_) => 2,
+        Element::Credential(_) => 3,
+        Element::Role(_) => 4,
+    }
+}
+
+/// The names of a framework as did-you-mean looks through them: by kind
+/// (see [`kind_index`]) and by length in characters, each list sorted, so
+/// that a lookup sees only the names of the kind it wants and of a length
+/// within its edit budget.
+type Candidates = HashMap<(usize, usize), Vec<String>>;
 
 /// The kind of item that declares an element.
 fn element_kind(e: Element, fw: &Framework) -> ItemKind {
@@ -90,6 +119,15 @@ struct Resolver<'d> {
     default_scale_unknown: bool,
     /// Ids declared twice, reported once every name has been looked up.
     duplicates: Vec<Duplicate>,
+    /// The duplicates whose titles suggest each id, by that id.
+    meant: HashMap<String, Vec<usize>>,
+    /// Each scale's levels, by name.
+    level_ranks: Vec<HashMap<String, Rank>>,
+    /// The top of each scale whose levels are all numbers.
+    numeric_top: Vec<Option<u64>>,
+    /// Did-you-mean's view of the names, made at the first unknown name.
+    candidates: Option<Candidates>,
+    suggest: &'d mut Suggester,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -141,6 +179,7 @@ pub fn build(
     items: &[(FileId, &Item)],
     extends: Option<String>,
     inherited: Inherited,
+    suggest: &mut Suggester,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Framework {
     let fw = Framework {
@@ -172,6 +211,11 @@ pub fn build(
         unknown_scale: HashSet::new(),
         default_scale_unknown: false,
         duplicates: Vec::new(),
+        meant: HashMap::new(),
+        level_ranks: Vec::new(),
+        numeric_top: Vec::new(),
+        candidates: None,
+        suggest,
         diagnostics,
     };
     let declared = r.declare(items);
@@ -254,6 +298,10 @@ impl Resolver<'_> {
             let element = match item {
                 Item::Scale(s) => {
                     let levels = self.levels(file, s);
+                    self.level_ranks
+                        .push(levels.iter().enumerate().map(|(rank, l)| (l.clone(), rank)).collect());
+                    let numbers: Option<Vec<u64>> = levels.iter().map(|l| l.parse().ok()).collect();
+                    self.numeric_top.push(numbers.and_then(|ns| ns.into_iter().max()));
                     self.fw.scales.push(Scale {
                         id: s.id.name.clone(),
                         title: text(&s.title),
@@ -337,6 +385,9 @@ impl Resolver<'_> {
             let meant = title
                 .and_then(lfw_syntax::vocab::id_from_title)
                 .filter(|s| *s != id.name && !self.names.contains_key(s));
+            if let Some(m) = &meant {
+                self.meant.entry(m.clone()).or_default().push(self.duplicates.len());
+            }
             self.duplicates.push(Duplicate {
                 id: id.name.clone(),
                 at,
@@ -422,25 +473,52 @@ impl Resolver<'_> {
                 None
             }
             None if self.broken.contains(&id.name) => None,
-            None if self.duplicates.iter().any(|d| d.meant.as_ref() == Some(&id.name)) => {
-                for d in self.duplicates.iter_mut().filter(|d| d.meant.as_ref() == Some(&id.name)) {
-                    d.used = true;
+            None if self.meant.contains_key(&id.name) => {
+                for &d in &self.meant[&id.name] {
+                    self.duplicates[d].used = true;
                 }
                 None
             }
             None => {
-                let candidates = self.names.iter().filter(|(_, (e, _))| want.accepts(*e)).map(|(n, _)| n.as_str());
-                let mut candidates: Vec<&str> = candidates.collect();
-                candidates.sort_unstable();
+                let suggestion = self.suggest_name(&id.name, want);
                 self.diagnostics.push(report::diagnostic(Problem::UnknownReference {
                     name: id.name.clone(),
                     wanted: want.wanted(),
-                    suggestion: did_you_mean(&id.name, candidates).map(str::to_string),
+                    suggestion,
                     at: loc,
                 }));
                 None
             }
         }
+    }
+
+    /// A declared name of a kind `want` accepts that `name` may be a slip
+    /// for. Only names of a length within the edit budget are looked at.
+    fn suggest_name(&mut self, name: &str, want: Want) -> Option<String> {
+        let n = name.chars().count();
+        if n > MAX_NAME_CHARS || self.suggest.exhausted() {
+            return None;
+        }
+        let names = &self.names;
+        let candidates = self.candidates.get_or_insert_with(|| {
+            let mut by: Candidates = HashMap::new();
+            for (name, (e, _)) in names {
+                by.entry((kind_index(*e), name.chars().count())).or_default().push(name.clone());
+            }
+            for list in by.values_mut() {
+                list.sort_unstable();
+            }
+            by
+        });
+        let budget = (n / 3).max(1);
+        let lists = want
+            .kinds()
+            .iter()
+            .flat_map(|&k| (n.saturating_sub(budget)..=n + budget).map(move |len| (k, len)))
+            .filter_map(|key| candidates.get(&key));
+        self.suggest
+            .did_you_mean(name, lists.flat_map(|l| l.iter().map(String::as_str)))
+            .map(str::to_string)
     }
 
     fn competency_id(&mut self, file: FileId, id: &ast::Ident) -> Option<CompetencyId> {
@@ -485,15 +563,14 @@ impl Resolver<'_> {
             }
             return None;
         };
-        let scale = &self.fw.scales[scale.0];
-        if let Some(rank) = scale.levels.iter().position(|l| *l == level.name) {
+        if let Some(&rank) = self.level_ranks[scale.0].get(&level.name) {
             return Some(rank);
         }
-        let numeric: Option<Vec<u64>> = scale.levels.iter().map(|l| l.parse().ok()).collect();
-        let above = match (numeric, level.name.parse::<u64>()) {
-            (Some(ns), Ok(n)) => ns.iter().max().filter(|&&top| n > top).is_some(),
+        let above = match (self.numeric_top[scale.0], level.name.parse::<u64>()) {
+            (Some(top), Ok(n)) => n > top,
             _ => false,
         };
+        let scale = &self.fw.scales[scale.0];
         let problem = if above {
             Problem::LevelAboveScale {
                 level: level.name.clone(),
@@ -506,8 +583,12 @@ impl Resolver<'_> {
                 level: level.name.clone(),
                 competency: comp.id.clone(),
                 scale: scale.id.clone(),
-                levels: scale.levels.clone(),
-                suggestion: did_you_mean(&level.name, scale.levels.iter().map(String::as_str)).map(str::to_string),
+                levels: scale.levels.iter().take(MAX_LISTED).cloned().collect(),
+                level_count: scale.levels.len(),
+                suggestion: self
+                    .suggest
+                    .did_you_mean(&level.name, scale.levels.iter().map(String::as_str))
+                    .map(str::to_string),
                 at: loc,
             }
         };

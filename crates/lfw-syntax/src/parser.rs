@@ -15,7 +15,7 @@ use crate::ast::{ItemKind, Span};
 use crate::error::{apply, Edit, Expected, Found, Suggestion, SyntaxError, SyntaxErrorKind};
 use crate::kind::SyntaxKind as K;
 use crate::lines::{lines, Class, Line};
-use crate::suggest::did_you_mean;
+use crate::suggest::Suggester;
 use crate::vocab::{self, is_id, leading_word};
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -35,6 +35,7 @@ pub fn parse(text: &str) -> (GreenNode, Vec<SyntaxError>) {
         errors: Vec::new(),
         item: None,
         stray_reported: false,
+        suggest: Suggester::new(),
     };
     p.b.start_node(K::File.into());
     let mut pending: Vec<Line> = Vec::new();
@@ -84,6 +85,8 @@ struct Builder<'t> {
     /// The item being built.
     item: Option<ItemKind>,
     stray_reported: bool,
+    /// Did-you-mean for misspelt keywords, with one budget for the file.
+    suggest: Suggester,
 }
 
 fn item_node(kind: ItemKind) -> K {
@@ -453,7 +456,11 @@ impl<'t> Builder<'t> {
         if let Some((toks, e)) = self.parse_line(line_rule(kind), line, &mut pos) {
             let mut lenient = false;
             if let Some(e) = e {
-                let error = with_fixed_line(property_error(kind, line, self.text, &e, &toks), self.text, &toks);
+                let error = with_fixed_line(
+                    property_error(kind, line, self.text, &e, &toks, &mut self.suggest),
+                    self.text,
+                    &toks,
+                );
                 lenient = matches!(
                     error.kind,
                     SyntaxErrorKind::LevelsNotSeparated { .. }
@@ -723,7 +730,7 @@ fn header_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[
 }
 
 /// The error for a property line that does not parse.
-fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[Tok]) -> SyntaxError {
+fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[Tok], suggest: &mut Suggester) -> SyntaxError {
     let (body, _) = split_comment(toks);
     let Some(first) = body.first() else {
         return unexpected(text, line, Some(kind), e);
@@ -731,8 +738,8 @@ fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: 
     let word = first.text;
     let known = vocab::property_keywords(kind).contains(&word);
     if !known && matches!(first.kind, K::Word | K::Keyword | K::Number) && kind != ItemKind::Import {
-        let property = did_you_mean(word, vocab::property_keywords(kind).iter().copied());
-        let item = did_you_mean(word, vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k));
+        let property = suggest.did_you_mean(word, vocab::property_keywords(kind).iter().copied());
+        let item = suggest.did_you_mean(word, vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k));
         let suggestion = property.map(Suggestion::Property).or(item.map(Suggestion::Item));
         let fix = property
             .map(|k| {
