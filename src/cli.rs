@@ -729,7 +729,24 @@ fn path(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let routes = crate::words::routes(fw, &lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q));
+    let found = lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q);
+    // A report holds a route's least time in 32 bits: more than 357 million
+    // years. A longer one is shown at that, and said so here.
+    for (i, r) in found
+        .routes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.exact_months > u64::from(r.min_months))
+    {
+        errln!(
+            "warning: the least time of route {} is {} months ({} years), more than a report can hold; it is shown as {} months",
+            i + 1,
+            r.exact_months,
+            r.exact_months / 12,
+            r.min_months
+        );
+    }
+    let routes = crate::words::routes(fw, &found);
     match format {
         Format::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
         Format::Text => crate::output::print(&crate::ready::routes_text(&routes)),

@@ -26,19 +26,31 @@ fn lfw_in(dir: &Path, args: &[&str]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the lfw binary runs");
+    // Read as it comes: a full pipe would stop the child.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("piped")));
+    let stderr = drain(Box::new(child.stderr.take().expect("piped")));
     let deadline = Instant::now() + Duration::from_secs(20);
-    while child.try_wait().expect("wait").is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
         if Instant::now() > deadline {
             let _ = child.kill();
             panic!("lfw {args:?} did not finish: it blocked or looped");
         }
         std::thread::sleep(Duration::from_millis(10));
-    }
-    let out = child.wait_with_output().expect("output");
+    };
     let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.join().expect("stdout read"),
+        stderr: stderr.join().expect("stderr read"),
     };
     for text in [&run.stdout, &run.stderr] {
         assert!(!text.contains(PROBE), "the environment leaked:\n{text}");
@@ -230,8 +242,115 @@ fn within<T: Send + 'static>(seconds: u64, what: &str, work: impl FnOnce() -> T 
     }
 }
 
+fn question() -> lfw_assess::Question {
+    lfw_assess::Question {
+        as_of: lfw_assess::Date::parse("2025-01-01").expect("a date"),
+        combine: None,
+        valid_months: None,
+    }
+}
+
+/// 30 ranks of two roles, each after both roles of the rank before: 2³⁰
+/// routes from the bottom to the top.
+fn lattice(ranks: usize) -> String {
+    let mut text =
+        String::from("framework lattice \"Lattice\"\nrole a0 \"A0\"\n  entry\nrole b0 \"B0\"\n  entry\nrole lone \"Lone\"\n  entry\n");
+    for i in 1..ranks {
+        for side in ["a", "b"] {
+            text.push_str(&format!(
+                "role {side}{i} \"{side}{i}\"\n  after a{} for 1 year\n  after b{} for {} months\n",
+                i - 1,
+                i - 1,
+                i % 7
+            ));
+        }
+    }
+    text
+}
+
+#[test]
+fn every_route_of_a_lattice_is_counted_not_walked() {
+    let routes = within(20, "path --all over a lattice of 30 ranks", || {
+        let c = lfw_model::compile_str("lattice.lfw", &lattice(30));
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics.first());
+        let fw = &c.frameworks[0];
+        let role = |n: &str| fw.role(n).expect(n);
+        let q = question();
+        let top = lfw_assess::route::routes(fw, role("a0"), role("b29"), true, None, &q);
+        let middle = lfw_assess::route::routes(fw, role("a0"), role("a15"), true, None, &q);
+        // Nothing leads to `lone`: every route from `a0` is a dead end.
+        let nowhere = lfw_assess::route::routes(fw, role("a0"), role("lone"), true, None, &q);
+        (
+            top.routes.len(),
+            top.truncated,
+            top.count,
+            middle.count,
+            nowhere.routes.len(),
+            top.routes.iter().map(|r| (r.steps.len(), r.min_months)).collect::<Vec<_>>(),
+        )
+    });
+    let (listed, truncated, count, middle, nowhere, keys) = routes;
+    assert_eq!(listed, lfw_assess::route::MAX_ROUTES);
+    assert!(truncated);
+    assert_eq!(count, 1 << 28, "two ways into every rank between the first and the last");
+    assert_eq!(middle, 1 << 14);
+    assert_eq!(nowhere, 0);
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "shortest first: {keys:?}");
+
+    // And through the binary, which used to walk every dead end to `lone`.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("lattice.lfw"), lattice(30)).expect("write");
+    let start = Instant::now();
+    let nowhere = lfw_in(
+        dir.path(),
+        &["path", "--framework", "lattice.lfw", "--from", "a0", "--to", "lone", "--all"],
+    );
+    let top = lfw_in(
+        dir.path(),
+        &["path", "--framework", "lattice.lfw", "--from", "a0", "--to", "b29", "--all"],
+    );
+    eprintln!("lfw path --all over the lattice, twice: {:?}", start.elapsed());
+    assert_eq!(nowhere.code, 1, "no route: {}", nowhere.stderr);
+    assert_eq!(top.code, 0, "{}", top.stderr);
+    assert!(
+        top.stdout.contains("route 100:") && !top.stdout.contains("route 101:"),
+        "{}",
+        top.stdout
+    );
+    assert!(top.stdout.contains("(only the first 100 routes are listed)"), "{}", top.stdout);
+}
+
 /// A circle of 10,000 roles used to be drawn with a label on every one of
 /// its `after` lines, which took minutes; it is named by its first roles.
+/// 3,600 steps of 99,999 years: 4,319,956,800 months, more than 32 bits.
+/// The total used to wrap to 2,082,458 years.
+#[test]
+fn a_route_longer_than_32_bits_of_months_does_not_wrap() {
+    let mut text = String::from("framework long \"Long\"\nrole r0 \"R0\"\n  entry\n");
+    for i in 1..=3_600 {
+        text.push_str(&format!("role r{i} \"R\"\n  after r{} for 99999 years\n", i - 1));
+    }
+    let c = lfw_model::compile_str("long.lfw", &text);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics.first());
+    let fw = &c.frameworks[0];
+    let (from, to) = (fw.role("r0").expect("r0"), fw.role("r3600").expect("r3600"));
+    let routes = lfw_assess::route::routes(fw, from, to, false, None, &question());
+    assert_eq!(routes.routes[0].exact_months, 3_600 * 99_999 * 12);
+    assert_eq!(routes.routes[0].min_months, u32::MAX, "capped, not wrapped");
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("long.lfw"), &text).expect("write");
+    let run = lfw_in(dir.path(), &["path", "--framework", "long.lfw", "--from", "r0", "--to", "r3600"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("2082458 years"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("warning: the least time of route 1 is 4319956800 months (359996400 years)"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_long_progression_cycle_is_one_short_diagnostic() {
     let mut text = String::from("framework f \"F\"\nrole r0 \"R\"\n  after r9999\n");
