@@ -6,9 +6,10 @@
 //! crosswalks (between compiled frameworks).
 
 use crate::diagnostic::Diagnostic;
+use crate::limits::{MAX_COMPILED_ELEMENTS, MAX_ELEMENTS, MAX_EXTENDS_DEPTH};
 use crate::load::{self, LoadedFile, Read};
 use crate::model::{Crosswalk, Framework, Mapping, Note};
-use crate::problem::{Problem, Scope, Wanted};
+use crate::problem::{Counted, Problem, Scope, Wanted};
 use crate::report;
 use crate::source::{FileId, Loc, Sources};
 use crate::{check, resolve};
@@ -51,10 +52,7 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
     let mut suggest = Suggester::new();
     let frameworks = frameworks(&units, &mut suggest, &mut diagnostics);
     let crosswalks = crosswalks(&files, &frameworks, &mut suggest, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.path.clone(), d.primary.as_ref().map(|l| l.loc), d.code, d.message.clone());
-        key(a).cmp(&key(b))
-    });
+    diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     diagnostics.dedup();
     Compilation {
         sources,
@@ -62,6 +60,11 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
         crosswalks,
         diagnostics,
     }
+}
+
+/// The order diagnostics are reported in: by file and position.
+fn sort_key(d: &Diagnostic) -> (Option<&str>, Option<Loc>, crate::Code, &str) {
+    (d.path.as_deref(), d.primary.as_ref().map(|l| l.loc), d.code, d.message.as_str())
 }
 
 /// One file parsed on its own, for the tools that work on its text rather
@@ -286,11 +289,69 @@ fn frameworks(units: &[Unit], suggest: &mut Suggester, diagnostics: &mut Vec<Dia
             order.push(u);
         }
     }
-    // Effective items, bases first.
+    // Effective items, bases first, within the limits: a framework too far
+    // down a chain of `extends` or too large is not compiled, nor any that
+    // extends it (only the first is reported: the rest follow from it); and
+    // once the frameworks compiled hold too many elements in all, no more
+    // are (each is reported).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Refused {
+        No,
+        Quietly,
+        Budget,
+    }
+    let mut refused = vec![Refused::No; units.len()];
+    let mut depth = vec![0usize; units.len()];
+    let mut total = 0usize;
     let mut effective: Vec<Option<Vec<(FileId, &Item)>>> = vec![None; units.len()];
     let mut built: Vec<Option<Framework>> = vec![None; units.len()];
     for u in order {
         let unit = &units[u];
+        let at = Loc::new(unit.file, unit.header.id.span);
+        let too_many = |counted, count, limit| {
+            report::diagnostic(Problem::TooManyElements {
+                framework: unit.header.id.name.clone(),
+                counted,
+                count,
+                limit,
+                at,
+            })
+        };
+        if let Some(b) = base[u] {
+            depth[u] = depth[b] + 1;
+            match refused[b] {
+                Refused::No => {}
+                Refused::Quietly => {
+                    refused[u] = Refused::Quietly;
+                    continue;
+                }
+                Refused::Budget => {
+                    if live[u] {
+                        diagnostics.push(too_many(Counted::Compilation, total, MAX_COMPILED_ELEMENTS));
+                    }
+                    refused[u] = Refused::Budget;
+                    continue;
+                }
+            }
+            if depth[u] > MAX_EXTENDS_DEPTH {
+                let (file, e) = unit.extends.expect("it has a base");
+                diagnostics.push(report::diagnostic(Problem::ExtendsTooDeep {
+                    framework: unit.header.id.name.clone(),
+                    limit: MAX_EXTENDS_DEPTH,
+                    at: Loc::new(file, e.span),
+                }));
+                refused[u] = Refused::Quietly;
+                continue;
+            }
+        }
+        let inherited_len = base[u].and_then(|b| effective[b].as_ref()).map_or(0, Vec::len);
+        if total + inherited_len + unit.items.len() > MAX_COMPILED_ELEMENTS {
+            if live[u] {
+                diagnostics.push(too_many(Counted::Compilation, total, MAX_COMPILED_ELEMENTS));
+            }
+            refused[u] = Refused::Budget;
+            continue;
+        }
         let mut items = match base[u] {
             Some(b) => effective[b].clone().unwrap_or_default(),
             None => Vec::new(),
@@ -326,6 +387,14 @@ fn frameworks(units: &[Unit], suggest: &mut Suggester, diagnostics: &mut Vec<Dia
                 _ => items.push((file, item)),
             }
         }
+        if items.len() > MAX_ELEMENTS {
+            if live[u] {
+                diagnostics.push(too_many(Counted::Elements, items.len(), MAX_ELEMENTS));
+            }
+            refused[u] = Refused::Quietly;
+            continue;
+        }
+        total += items.len();
         if live[u] {
             let extends = unit.extends.map(|(_, e)| e.name.clone());
             let inherited = match base[u].and_then(|b| built[b].as_ref()) {
@@ -335,9 +404,10 @@ fn frameworks(units: &[Unit], suggest: &mut Suggester, diagnostics: &mut Vec<Dia
                 },
                 None => resolve::Inherited::default(),
             };
-            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited, suggest, diagnostics);
-            check::check(&mut fw, diagnostics);
-            built[u] = Some(fw);
+            if let Some(mut fw) = resolve::build(unit.header, unit.file, &items, extends, inherited, suggest, diagnostics) {
+                check::check(&mut fw, diagnostics);
+                built[u] = Some(fw);
+            }
         }
         effective[u] = Some(items);
     }

@@ -8,7 +8,7 @@
 //! about it.
 
 use crate::diagnostic::{Diagnostic, Wording};
-use crate::problem::{LevelOf, Problem, ReadFailure, Scope, Wanted, MAX_LISTED};
+use crate::problem::{Counted, LevelOf, Problem, ReadFailure, Scope, Wanted, MAX_LISTED};
 use crate::source::Loc;
 use lfw_syntax::ast::ItemKind;
 use lfw_syntax::suggest::did_you_mean;
@@ -111,8 +111,15 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
             ,
         SyntaxErrorKind::NumberTooLarge => Wording::new("This number is too large to mean anything here.")
             .at(loc, "too large")
-            .help("numbers of years, months and competencies stay below 100000.")
+            .help(format!("numbers of years, months and competencies stay below {}.", lfw_syntax::MAX_NUMBER))
             ,
+        SyntaxErrorKind::LineTooLong { limit } => Wording::new(format!(
+            "This line is longer than {} KiB, the most a line may be, so it is not read.",
+            limit >> 10
+        ))
+        .at(loc, "the line starting here")
+        .help("a line, with the lines that continue it, stays under the limit: shorten the text, or split a long list of requirements over several lines.")
+        ,
         SyntaxErrorKind::UnknownProperty { item, word, suggestion } => {
             let message = format!("`{word}` does not start a line of a {}.", item_word(*item));
             let d = Wording::new(message).at(loc, "not a keyword here");
@@ -200,6 +207,16 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::NotAFile { path, from } => not_a_file(path, *from),
         Problem::TooLarge { path, limit, from } => too_large(path, *limit, *from),
         Problem::ImportCycle { chain } => import_cycle(chain),
+        Problem::ImportTooDeep { path, limit, at } => import_too_deep(path, *limit, *at),
+        Problem::TooManyFiles { path, limit, from } => too_many_files(path, *limit, *from),
+        Problem::ExtendsTooDeep { framework, limit, at } => extends_too_deep(framework, *limit, *at),
+        Problem::TooManyElements {
+            framework,
+            counted,
+            count,
+            limit,
+            at,
+        } => too_many_elements(framework, *counted, *count, *limit, *at),
         Problem::SecondFramework { at, first } => second_framework(*at, *first),
         Problem::NoFramework { item, at } => no_framework(*item, *at),
         Problem::DuplicateId {
@@ -386,6 +403,53 @@ fn import_cycle(chain: &[(Loc, String)]) -> Wording {
         };
     }
     w
+}
+
+fn import_too_deep(path: &str, limit: usize, at: Loc) -> Wording {
+    Wording::new(format!(
+        "The file `{path}` is imported more than {limit} imports deep, so it is not read."
+    ))
+    .at(at, "one import too deep")
+    .help("import it from a file nearer the one being checked; imports go at most this deep below the files named on the command line.")
+}
+
+fn too_many_files(path: &str, limit: usize, from: Option<Loc>) -> Wording {
+    Wording::new(format!(
+        "The file `{path}` is not read: one compilation reads at most {limit} files, and this would be one more."
+    ))
+    .help("check fewer files at a time; files that import nothing in common can be checked apart.")
+    .path(path)
+    .maybe_at(from, "one file too many")
+}
+
+fn extends_too_deep(framework: &str, limit: usize, at: Loc) -> Wording {
+    Wording::new(format!(
+        "`{framework}` is more than {limit} `extends` away from a framework that extends none, so it is not compiled."
+    ))
+    .at(at, "one `extends` too many")
+    .help("extend a framework nearer the start of the chain; the frameworks that extend this one are not compiled either.")
+}
+
+fn too_many_elements(framework: &str, counted: Counted, count: usize, limit: usize, at: Loc) -> Wording {
+    let (message, help) = match counted {
+        Counted::Elements => (
+            format!("`{framework}` has {count} elements, inherited ones included; a framework may have at most {limit}, so it is not compiled."),
+            "split it into frameworks of their own; an extending framework counts what it inherits.",
+        ),
+        Counted::CompetencyLevels => (
+            format!("`{framework}` has {count} competency levels (each competency at each level of its scale); a framework may have at most {limit}, so it is not compiled."),
+            "rate its competencies on shorter scales, or split it into frameworks of their own.",
+        ),
+        Counted::RequirementMembers => (
+            format!("The requirements of `{framework}` list more than {limit} competencies in all, `all in` a domain counting each of its competencies; the rest are not read."),
+            "ask for a domain in fewer requirements, or split the framework.",
+        ),
+        Counted::Compilation => (
+            format!("`{framework}` is not compiled: the frameworks compiled together with it already have {count} elements, inherited ones counted in each, and one compilation builds at most {limit}."),
+            "check fewer frameworks at a time.",
+        ),
+    };
+    Wording::new(message).at(at, "too large").help(help)
 }
 
 fn second_framework(at: Loc, first: Loc) -> Wording {

@@ -6,8 +6,9 @@
 //! still be checked.
 
 use crate::diagnostic::Diagnostic;
+use crate::limits::{MAX_COMPETENCY_LEVELS, MAX_REQUIREMENT_MEMBERS};
 use crate::model::*;
-use crate::problem::{Problem, Scope, Wanted, MAX_LISTED};
+use crate::problem::{Counted, Problem, Scope, Wanted, MAX_LISTED};
 use crate::report;
 use crate::source::{FileId, Loc};
 use lfw_syntax::ast::{self, Item, ItemKind};
@@ -127,6 +128,9 @@ struct Resolver<'d> {
     numeric_top: Vec<Option<u64>>,
     /// Did-you-mean's view of the names, made at the first unknown name.
     candidates: Option<Candidates>,
+    /// Competencies the requirements have listed so far (see
+    /// [`MAX_REQUIREMENT_MEMBERS`]).
+    members: usize,
     suggest: &'d mut Suggester,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
@@ -173,6 +177,8 @@ pub struct Inherited {
 }
 
 /// Builds one framework from its effective items (inherited and own).
+/// `None` when its competencies have more levels in all than
+/// [`MAX_COMPETENCY_LEVELS`] (reported): its prerequisite graph is not made.
 pub fn build(
     header: &ast::FrameworkHeader,
     file: FileId,
@@ -181,7 +187,7 @@ pub fn build(
     inherited: Inherited,
     suggest: &mut Suggester,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Framework {
+) -> Option<Framework> {
     let fw = Framework {
         id: header.id.name.clone(),
         title: header.title.value.clone(),
@@ -215,6 +221,7 @@ pub fn build(
         level_ranks: Vec::new(),
         numeric_top: Vec::new(),
         candidates: None,
+        members: 0,
         suggest,
         diagnostics,
     };
@@ -224,6 +231,21 @@ pub fn build(
         if let Item::Competency(c) = item {
             r.competency_levels(file, c);
         }
+    }
+    let levels: usize =
+        r.fw.competencies
+            .iter()
+            .map(|c| c.scale.map_or(1, |s| r.fw.scales[s.0].levels.len().max(1)))
+            .sum();
+    if levels > MAX_COMPETENCY_LEVELS {
+        r.diagnostics.push(report::diagnostic(Problem::TooManyElements {
+            framework: r.fw.id.clone(),
+            counted: Counted::CompetencyLevels,
+            count: levels,
+            limit: MAX_COMPETENCY_LEVELS,
+            at: r.fw.loc,
+        }));
+        return None;
     }
     let mut c = 0;
     let mut cred = 0;
@@ -247,7 +269,7 @@ pub fn build(
         }
     }
     r.report_duplicates();
-    r.fw
+    Some(r.fw)
 }
 
 /// An id declared a second time, with the id its title suggests.
@@ -663,6 +685,27 @@ impl Resolver<'_> {
         self.fw.roles[id.0].requirements = reqs;
     }
 
+    /// Counts `n` more competencies listed by the requirement at `at`:
+    /// `false` once they are more than [`MAX_REQUIREMENT_MEMBERS`] in all
+    /// (reported once, there), and the requirement is left out.
+    fn list_members(&mut self, n: usize, at: Loc) -> bool {
+        let before = self.members;
+        self.members = self.members.saturating_add(n);
+        if self.members <= MAX_REQUIREMENT_MEMBERS {
+            return true;
+        }
+        if before <= MAX_REQUIREMENT_MEMBERS {
+            self.diagnostics.push(report::diagnostic(Problem::TooManyElements {
+                framework: self.fw.id.clone(),
+                counted: Counted::RequirementMembers,
+                count: self.members,
+                limit: MAX_REQUIREMENT_MEMBERS,
+                at,
+            }));
+        }
+        false
+    }
+
     fn requirement(&mut self, file: FileId, q: &ast::Requirement) -> Option<Requirement> {
         let loc = self.loc(file, q.span);
         let condition = match &q.condition {
@@ -690,6 +733,9 @@ impl Resolver<'_> {
                 let Element::Domain(d) = self.lookup(file, domain, Want::Domain)? else {
                     return None;
                 };
+                if !self.list_members(self.fw.domains[d.0].competencies.len(), loc) {
+                    return None;
+                }
                 let members = self.fw.domains[d.0].competencies.clone();
                 if members.is_empty() {
                     self.diagnostics.push(report::diagnostic(Problem::EmptyDomain {
@@ -706,6 +752,9 @@ impl Resolver<'_> {
                 }
             }
             ast::Condition::CountOf { count, of, level } => {
+                if !self.list_members(of.len(), loc) {
+                    return None;
+                }
                 let mut members = Vec::new();
                 let mut complete = true;
                 let ids: Vec<Option<CompetencyId>> = of.iter().map(|id| self.competency_id(file, id)).collect();

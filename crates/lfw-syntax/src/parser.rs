@@ -17,6 +17,7 @@ use crate::kind::SyntaxKind as K;
 use crate::lines::{lines, Class, Line};
 use crate::suggest::Suggester;
 use crate::vocab::{self, is_id, leading_word};
+use crate::MAX_LINE_BYTES;
 use pest::iterators::Pair;
 use pest::Parser as _;
 use rowan::{GreenNode, GreenNodeBuilder};
@@ -58,12 +59,17 @@ pub fn parse(text: &str) -> (GreenNode, Vec<SyntaxError>) {
                 p.b.start_node(item_node(kind).into());
                 p.item = Some(kind);
                 p.trivia_lines(&leading);
-                p.header(kind, &line);
+                if too_long(&line) {
+                    p.too_long(&line, true);
+                } else {
+                    p.header(kind, &line);
+                }
             }
             None => {
                 p.trivia_lines(&pending);
                 pending.clear();
                 match p.item {
+                    _ if too_long(&line) => p.too_long(&line, false),
                     Some(kind) => p.property(kind, &line),
                     None => p.stray(&line),
                 }
@@ -76,6 +82,11 @@ pub fn parse(text: &str) -> (GreenNode, Vec<SyntaxError>) {
     }
     p.b.finish_node();
     (p.b.finish(), p.errors)
+}
+
+/// Whether a logical line is over the limit, and is not parsed.
+fn too_long(line: &Line) -> bool {
+    line.content_end - line.content_start > MAX_LINE_BYTES
 }
 
 struct Builder<'t> {
@@ -482,6 +493,39 @@ impl<'t> Builder<'t> {
             self.toks(comment, &mut pos);
         }
         self.trivia(pos, line.end);
+    }
+
+    /// A line over [`MAX_LINE_BYTES`], which is not parsed: one error at
+    /// its first word, and the line kept as it is in an `Error` node. A
+    /// header keeps its keyword, so the item is still there, without an id.
+    fn too_long(&mut self, line: &Line, header: bool) {
+        self.trivia(line.start, line.content_start);
+        let content = &self.text[line.content_start..line.content_end];
+        let word = match leading_word(content).len() {
+            0 => content.chars().next().map_or(0, char::len_utf8),
+            n => n,
+        };
+        let mut pos = line.content_start;
+        if header {
+            self.b.start_node(K::Header.into());
+            self.token(K::Keyword, pos, pos + word);
+            self.b.finish_node();
+            pos += word;
+            let rest = &self.text[pos..line.content_end];
+            let blank = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+            self.trivia(pos, pos + blank);
+            pos += blank;
+        }
+        if pos < line.content_end {
+            self.b.start_node(K::Error.into());
+            self.token(K::Unknown, pos, line.content_end);
+            self.b.finish_node();
+        }
+        self.trivia(line.content_end, line.end);
+        self.errors.push(SyntaxError::new(
+            SyntaxErrorKind::LineTooLong { limit: MAX_LINE_BYTES },
+            Span::new(line.content_start, line.content_start + word),
+        ));
     }
 
     /// Text before the first item: one error for the first such line.
