@@ -561,3 +561,131 @@ fn at_most_a_hundred_thousand_elements() {
     assert_eq!(codes_of(&c), [Code::TooManyElements]);
     assert!(c.frameworks.is_empty(), "not compiled");
 }
+
+/// `--threads` takes 1 to 256: more is a usage error, not thousands of
+/// threads asked of the system.
+#[test]
+fn threads_are_bounded() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cohort = |threads: &str| {
+        lfw_in(
+            repo,
+            &[
+                "cohort",
+                "--framework",
+                "tests/fixtures/ready/services.lfw",
+                "--role",
+                "assistant-director",
+                "--as-of",
+                "2026-06-01",
+                "--threads",
+                threads,
+                "tests/fixtures/ready/cohort.jsonl",
+            ],
+        )
+    };
+    for bad in ["0", "257", "4096", "18446744073709551616"] {
+        let run = cohort(bad);
+        assert_eq!(run.code, 2, "--threads {bad}: {}", run.stderr);
+        assert!(run.stderr.contains("--threads"), "{}", run.stderr);
+    }
+    let (one, most) = (cohort("1"), cohort("256"));
+    assert_eq!((one.code, most.code), (0, 0), "{}{}", one.stderr, most.stderr);
+    assert_eq!(one.stdout, most.stdout);
+}
+
+/// `--threads 4096` under a memory limit panicked when the system refused
+/// a thread. A share whose thread is refused is now judged on the calling
+/// thread. This runs the test below again, alone, in a process where no
+/// thread can be made: `RUST_MIN_STACK` asks a petabyte of stack of each.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_cohort_is_judged_when_no_thread_can_be_had() {
+    let out = Command::new(std::env::current_exe().expect("this test binary"))
+        .args(["--exact", "hostile::cohort_without_threads", "--test-threads=1", "--nocapture"])
+        .env("RUST_MIN_STACK", (1u64 << 50).to_string())
+        .env("LFW_TEST_NO_THREADS", "1")
+        .output()
+        .expect("the test binary runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "{stdout}\n{stderr}");
+}
+
+/// Run by the test above; does nothing in an ordinary run.
+#[test]
+fn cohort_without_threads() {
+    if std::env::var_os("LFW_TEST_NO_THREADS").is_none() {
+        return;
+    }
+    assert!(std::thread::Builder::new().spawn(|| ()).is_err(), "no thread can be had here");
+    struct Count(usize);
+    impl lfw_assess::cohort::Sink for Count {
+        fn person(&mut self, _: &lfw_assess::cohort::PersonRow) {
+            self.0 += 1;
+        }
+        fn problem(&mut self, _: &lfw_assess::ProfileDiagnostic) {}
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = crate::compile_path(&repo.join("tests/fixtures/ready/services.lfw"));
+    let fw = &c.frameworks[0];
+    let role = fw.role("assistant-director").expect("role");
+    let scratch = tempfile::tempdir().expect("temporary folder");
+    let run = |threads: usize| {
+        let path = repo.join("tests/fixtures/ready/cohort.csv");
+        let input = lfw_assess::read::Input {
+            name: "cohort.csv".to_string(),
+            format: lfw_assess::read::ProfileFormat::Csv,
+            len: std::fs::metadata(&path).ok().map(|m| m.len()),
+            reader: Box::new(std::fs::File::open(&path).expect("the cohort opens")),
+        };
+        let opts = lfw_assess::cohort::Options {
+            question: lfw_assess::Question {
+                as_of: lfw_assess::Date::parse("2026-06-01").expect("a date"),
+                combine: None,
+                valid_months: None,
+            },
+            strict: false,
+            threads,
+            scratch: scratch.path().to_path_buf(),
+        };
+        let mut sink = Count(0);
+        let summary = lfw_assess::cohort::run(fw, role, input, &opts, &mut sink).expect("the cohort runs");
+        (format!("{summary:?}"), sink.0)
+    };
+    let (alone, many) = (run(1), run(8));
+    assert!(alone.1 > 1, "several people are judged");
+    assert_eq!(alone, many);
+}
+
+/// `--valid-for` took any number and cut it down to 32 bits of months
+/// without a word; it takes what the language takes, and refuses more.
+#[test]
+fn valid_for_beyond_the_language_is_a_usage_error() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ready = |valid: &str| {
+        lfw_in(
+            repo,
+            &[
+                "ready",
+                "--framework",
+                "tests/fixtures/ready/services.lfw",
+                "--role",
+                "assistant-director",
+                "--as-of",
+                "2026-06-01",
+                "--valid-for",
+                valid,
+                "tests/fixtures/ready/head-ready.json",
+            ],
+        )
+    };
+    for bad in ["100000y", "400000000y", "4294967296m", "99999999999999999999m", "y", "3 weeks"] {
+        let run = ready(bad);
+        assert_eq!(run.code, 2, "--valid-for {bad}: {}", run.stderr);
+        assert!(run.stderr.contains("--valid-for"), "{}", run.stderr);
+    }
+    for good in ["99999y", "99999m", "never", "3y"] {
+        assert_eq!(ready(good).code, 0, "--valid-for {good}");
+    }
+}

@@ -275,6 +275,19 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
         let r = role(&s.role, format!("history[{i}].role"), &mut found);
         let from = date(format!("history[{i}].from"), &s.from, &mut found);
         let to = s.to.as_deref().and_then(|v| date(format!("history[{i}].to"), v, &mut found));
+        // A stint that ends before it starts is a slip in one of its dates,
+        // not a stint of no time.
+        if let (Some(f), Some(t), Some(written)) = (from, to, s.to.as_deref()) {
+            if t < f {
+                found(ProfileProblem::EndsBeforeStart {
+                    whose: whose.clone(),
+                    field: format!("history[{i}]"),
+                    from: s.from.trim().to_string(),
+                    to: written.trim().to_string(),
+                    at: at(written.trim()),
+                });
+            }
+        }
         if let (Some(role), Some(from)) = (r, from) {
             history.push(Stint { role, from, to });
         }

@@ -62,11 +62,12 @@ pub enum Code {
     ProfileFramework,
     ProfileAmbiguous,
     InvalidDate,
+    EndsBeforeStart,
 }
 
 impl Code {
     /// Every code, in the order of docs/diagnostics.md.
-    pub const ALL: [Code; 44] = [
+    pub const ALL: [Code; 45] = [
         Code::Syntax,
         Code::StrayText,
         Code::UnterminatedText,
@@ -111,6 +112,7 @@ impl Code {
         Code::ProfileFramework,
         Code::ProfileAmbiguous,
         Code::InvalidDate,
+        Code::EndsBeforeStart,
     ];
 
     /// The stable string, as printed and as tools match on it.
@@ -160,6 +162,7 @@ impl Code {
             Code::ProfileFramework => "lfw::profile-framework",
             Code::ProfileAmbiguous => "lfw::profile-ambiguous",
             Code::InvalidDate => "lfw::invalid-date",
+            Code::EndsBeforeStart => "lfw::ends-before-start",
         }
     }
 }
