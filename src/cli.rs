@@ -121,9 +121,9 @@ enum Command {
         strict: bool,
         #[command(flatten)]
         judging: Judging,
-        /// Worker threads; all cores by default.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Worker threads, 1 to 256; all cores by default (at most 256).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
+        threads: Option<u16>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
@@ -563,20 +563,34 @@ fn combine_arg(s: &str) -> Result<lfw_model::Combine, String> {
     })
 }
 
-/// Reads `--valid-for`: `3y`, `18m`, `2years`, or `never`.
+/// The most worker threads `lfw cohort` runs: far more than the cores of
+/// any machine it is meant for, few enough that their stacks fit anywhere.
+const MAX_THREADS: usize = 256;
+
+/// Reads `--valid-for`: `3y`, `18m`, `2years`, or `never`. The number is
+/// below 100000, as in the language (`evidence valid for`): a larger one is
+/// refused, not cut down.
 fn valid_for_arg(s: &str) -> Result<Option<u32>, String> {
     if s == "never" {
         return Ok(None);
     }
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     let unit = s[digits.len()..].trim();
-    let n: u32 = digits
-        .parse()
-        .map_err(|_| format!("`--valid-for {s}` is not a length of time; write e.g. 3y, 18m or never"))?;
-    match unit {
-        "y" | "year" | "years" => Ok(Some(n.saturating_mul(12))),
-        "m" | "month" | "months" => Ok(Some(n)),
-        _ => Err(format!("`--valid-for {s}` is not a length of time; write e.g. 3y, 18m or never")),
+    let not_a_length = || format!("`--valid-for {s}` is not a length of time; write e.g. 3y, 18m or never");
+    let months_per = match unit {
+        "y" | "year" | "years" => 12,
+        "m" | "month" | "months" => 1,
+        _ => return Err(not_a_length()),
+    };
+    if digits.is_empty() {
+        return Err(not_a_length());
+    }
+    match digits.parse::<u32>() {
+        Ok(n) if n < lfw_model::limits::MAX_NUMBER => Ok(Some(n * months_per)),
+        _ => Err(format!(
+            "`--valid-for {s}` is too long; write fewer than {} years or months, or `never`",
+            lfw_model::limits::MAX_NUMBER
+        )),
     }
 }
 
@@ -729,7 +743,24 @@ fn path(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let routes = crate::words::routes(fw, &lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q));
+    let found = lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q);
+    // A report holds a route's least time in 32 bits: more than 357 million
+    // years. A longer one is shown at that, and said so here.
+    for (i, r) in found
+        .routes
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.exact_months > u64::from(r.min_months))
+    {
+        errln!(
+            "warning: the least time of route {} is {} months ({} years), more than a report can hold; it is shown as {} months",
+            i + 1,
+            r.exact_months,
+            r.exact_months / 12,
+            r.min_months
+        );
+    }
+    let routes = crate::words::routes(fw, &found);
     match format {
         Format::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
         Format::Text => crate::output::print(&crate::ready::routes_text(&routes)),
@@ -809,7 +840,7 @@ fn cohort(
     per_person: bool,
     strict: bool,
     judging: &Judging,
-    threads: Option<usize>,
+    threads: Option<u16>,
     format: ReportFormat,
     root: Option<&Path>,
 ) -> ExitCode {
@@ -848,7 +879,10 @@ fn cohort(
     let opts = lfw_assess::cohort::Options {
         question,
         strict,
-        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
+        threads: threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS),
+            usize::from,
+        ),
         scratch: scratch.path().to_path_buf(),
     };
     let mut sink = CohortSink {

@@ -46,23 +46,43 @@ pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: b
 struct Named<'a> {
     name: String,
     text: std::borrow::Cow<'a, str>,
+    /// Where the text's lines start (`Sources::line_starts`).
+    line_starts: &'a [usize],
+    /// The text has a `\r` that no `\n` follows.
+    lone_cr: bool,
 }
 
 impl SourceCode for Named<'_> {
+    /// miette reads a snippet by counting lines from the start of the text,
+    /// which makes drawing every diagnostic of a large file take time in
+    /// the square of its size. It is given the text from a few lines before
+    /// the snippet instead, found through the line index, and its answer is
+    /// moved back into place: the same snippet, at a cost that does not
+    /// grow with the file. (miette counts a lone `\r` as a line break, which
+    /// the index does not: a text with one is read the slow way.)
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.as_ref().read_span(span, context_lines_before, context_lines_after)?;
+        let line = self.line_starts.partition_point(|&s| s <= span.offset()).saturating_sub(1);
+        let first = if self.lone_cr || span.offset() > self.text.len() {
+            0
+        } else {
+            line.saturating_sub(context_lines_before + 1)
+        };
+        let start = self.line_starts.get(first).copied().unwrap_or(0);
+        let window = &self.text.as_ref()[start..];
+        let shifted = SourceSpan::new((span.offset() - start).into(), span.len());
+        let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
+            inner.line() + first,
             inner.column(),
-            inner.line_count(),
+            inner.line_count() + first,
         )))
     }
 }
@@ -89,6 +109,8 @@ impl<'a, P> Report<'a, P> {
             Named {
                 name: crate::escape::visible(&file.path.display().to_string()).into_owned(),
                 text: crate::escape::same_offsets(&file.text),
+                line_starts: sources.line_starts(id),
+                lone_cr: sources.has_lone_cr(id),
             }
         });
         Report {
@@ -176,5 +198,48 @@ impl<P: fmt::Debug> miette::Diagnostic for Report<'_, P> {
                 miette::LabeledSpan::new_with_span(text, span)
             }
         })))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The snippet read through the line index is the one miette reads from
+    /// the whole text, at every place, with LF, CRLF and lone CR endings.
+    #[test]
+    fn a_snippet_is_read_as_miette_reads_it() {
+        for text in [
+            "framework f \"F\"\nrole a \"A\"\n\n  after b\nrole b \"B\"\n  after a for 2 years\n",
+            "a\r\nbb\r\n\r\nccc\r\ndddd\r\ne",
+            "a\rbb\r\nccc\rdddd\n\ne\r",
+            "one line only",
+            "\n\n\n\nx\n\n\n",
+        ] {
+            let mut sources = Sources::default();
+            let id = sources.add("t.lfw".into(), text.to_string());
+            let named = Named {
+                name: "t.lfw".into(),
+                text: text.into(),
+                line_starts: sources.line_starts(id),
+                lone_cr: sources.has_lone_cr(id),
+            };
+            for start in 0..=text.len() {
+                for len in [0, 1, 3, 9] {
+                    let span = SourceSpan::new(start.into(), len.min(text.len() - start));
+                    for context in [0, 1, 2, 3] {
+                        let want = text.read_span(&span, context, context);
+                        let got = named.read_span(&span, context, context);
+                        match (want, got) {
+                            (Ok(w), Ok(g)) => {
+                                let key = |c: &dyn SpanContents| (c.data().to_vec(), *c.span(), c.line(), c.column(), c.line_count());
+                                assert_eq!(key(&*g), key(&*w), "{text:?} at {start}+{len}, context {context}");
+                            }
+                            (w, g) => assert_eq!(w.is_ok(), g.is_ok(), "{text:?} at {start}+{len}"),
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! link are built in a temporary folder by the tests below.
 
 use crate::{relative, Run};
+use lfw_model::Code;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -26,19 +27,31 @@ fn lfw_in(dir: &Path, args: &[&str]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the lfw binary runs");
+    // Read as it comes: a full pipe would stop the child.
+    let drain = |mut pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("piped")));
+    let stderr = drain(Box::new(child.stderr.take().expect("piped")));
     let deadline = Instant::now() + Duration::from_secs(20);
-    while child.try_wait().expect("wait").is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
         if Instant::now() > deadline {
             let _ = child.kill();
             panic!("lfw {args:?} did not finish: it blocked or looped");
         }
         std::thread::sleep(Duration::from_millis(10));
-    }
-    let out = child.wait_with_output().expect("output");
+    };
     let run = Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.join().expect("stdout read"),
+        stderr: stderr.join().expect("stderr read"),
     };
     for text in [&run.stdout, &run.stderr] {
         assert!(!text.contains(PROBE), "the environment leaked:\n{text}");
@@ -320,5 +333,474 @@ fn a_cohort_survives_bad_records_and_refuses_what_is_not_one() {
             "{file}: {}",
             run.stderr
         );
+    }
+}
+
+// Work that grows with the input: each attack below used to take seconds,
+// minutes or for ever. Each is built here, at the size that hurt, and must
+// finish in well under a second even in a debug build; the deadline only
+// turns a regression into a failure instead of a hang.
+
+/// Runs `work` on its own thread, failing the test if it has not finished
+/// within `seconds`, and returns its result; it prints how long it took.
+fn within<T: Send + 'static>(seconds: u64, what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    let start = Instant::now();
+    std::thread::spawn(move || {
+        let _ = send.send(work());
+    });
+    match receive.recv_timeout(Duration::from_secs(seconds)) {
+        Ok(value) => {
+            eprintln!("{what}: {:?}", start.elapsed());
+            value
+        }
+        Err(_) => panic!("{what} did not finish within {seconds} s"),
+    }
+}
+
+fn question() -> lfw_assess::Question {
+    lfw_assess::Question {
+        as_of: lfw_assess::Date::parse("2025-01-01").expect("a date"),
+        combine: None,
+        valid_months: None,
+    }
+}
+
+/// 30 ranks of two roles, each after both roles of the rank before: 2³⁰
+/// routes from the bottom to the top.
+fn lattice(ranks: usize) -> String {
+    let mut text =
+        String::from("framework lattice \"Lattice\"\nrole a0 \"A0\"\n  entry\nrole b0 \"B0\"\n  entry\nrole lone \"Lone\"\n  entry\n");
+    for i in 1..ranks {
+        for side in ["a", "b"] {
+            text.push_str(&format!(
+                "role {side}{i} \"{side}{i}\"\n  after a{} for 1 year\n  after b{} for {} months\n",
+                i - 1,
+                i - 1,
+                i % 7
+            ));
+        }
+    }
+    text
+}
+
+#[test]
+fn every_route_of_a_lattice_is_counted_not_walked() {
+    let routes = within(20, "path --all over a lattice of 30 ranks", || {
+        let c = lfw_model::compile_str("lattice.lfw", &lattice(30));
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics.first());
+        let fw = &c.frameworks[0];
+        let role = |n: &str| fw.role(n).expect(n);
+        let q = question();
+        let top = lfw_assess::route::routes(fw, role("a0"), role("b29"), true, None, &q);
+        let middle = lfw_assess::route::routes(fw, role("a0"), role("a15"), true, None, &q);
+        // Nothing leads to `lone`: every route from `a0` is a dead end.
+        let nowhere = lfw_assess::route::routes(fw, role("a0"), role("lone"), true, None, &q);
+        (
+            top.routes.len(),
+            top.truncated,
+            top.count,
+            middle.count,
+            nowhere.routes.len(),
+            top.routes.iter().map(|r| (r.steps.len(), r.min_months)).collect::<Vec<_>>(),
+        )
+    });
+    let (listed, truncated, count, middle, nowhere, keys) = routes;
+    assert_eq!(listed, lfw_assess::route::MAX_ROUTES);
+    assert!(truncated);
+    assert_eq!(count, 1 << 28, "two ways into every rank between the first and the last");
+    assert_eq!(middle, 1 << 14);
+    assert_eq!(nowhere, 0);
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "shortest first: {keys:?}");
+
+    // And through the binary, which used to walk every dead end to `lone`.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("lattice.lfw"), lattice(30)).expect("write");
+    let start = Instant::now();
+    let nowhere = lfw_in(
+        dir.path(),
+        &["path", "--framework", "lattice.lfw", "--from", "a0", "--to", "lone", "--all"],
+    );
+    let top = lfw_in(
+        dir.path(),
+        &["path", "--framework", "lattice.lfw", "--from", "a0", "--to", "b29", "--all"],
+    );
+    eprintln!("lfw path --all over the lattice, twice: {:?}", start.elapsed());
+    assert_eq!(nowhere.code, 1, "no route: {}", nowhere.stderr);
+    assert_eq!(top.code, 0, "{}", top.stderr);
+    assert!(
+        top.stdout.contains("route 100:") && !top.stdout.contains("route 101:"),
+        "{}",
+        top.stdout
+    );
+    assert!(top.stdout.contains("(only the first 100 routes are listed)"), "{}", top.stdout);
+}
+
+/// A circle of 10,000 roles used to be drawn with a label on every one of
+/// its `after` lines, which took minutes; it is named by its first roles.
+/// 3,600 steps of 99,999 years: 4,319,956,800 months, more than 32 bits.
+/// The total used to wrap to 2,082,458 years.
+#[test]
+fn a_route_longer_than_32_bits_of_months_does_not_wrap() {
+    let mut text = String::from("framework long \"Long\"\nrole r0 \"R0\"\n  entry\n");
+    for i in 1..=3_600 {
+        text.push_str(&format!("role r{i} \"R\"\n  after r{} for 99999 years\n", i - 1));
+    }
+    let c = lfw_model::compile_str("long.lfw", &text);
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics.first());
+    let fw = &c.frameworks[0];
+    let (from, to) = (fw.role("r0").expect("r0"), fw.role("r3600").expect("r3600"));
+    let routes = lfw_assess::route::routes(fw, from, to, false, None, &question());
+    assert_eq!(routes.routes[0].exact_months, 3_600 * 99_999 * 12);
+    assert_eq!(routes.routes[0].min_months, u32::MAX, "capped, not wrapped");
+
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("long.lfw"), &text).expect("write");
+    let run = lfw_in(dir.path(), &["path", "--framework", "long.lfw", "--from", "r0", "--to", "r3600"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("2082458 years"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("warning: the least time of route 1 is 4319956800 months (359996400 years)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_long_progression_cycle_is_one_short_diagnostic() {
+    let mut text = String::from("framework f \"F\"\nrole r0 \"R\"\n  after r9999\n");
+    for i in 1..10_000 {
+        text.push_str(&format!("role r{i} \"R\"\n  after r{}\n", i - 1));
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("cycle.lfw"), &text).expect("write");
+    let start = Instant::now();
+    let run = lfw_in(dir.path(), &["check", "cycle.lfw"]);
+    eprintln!("check of a progression cycle of 10,000 roles: {:?}", start.elapsed());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("lfw::progression-cycle").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("r0 → r1 → r2"), "{}", run.stderr);
+    assert!(run.stderr.contains("(10000 in all)"), "{}", run.stderr);
+    assert!(run.stderr.len() < 5_000, "a few roles are named and labelled, not 10,000");
+}
+
+/// Each unknown name used to be compared with every name of its kind, all
+/// sorted again first: 20,000 unknown names among 2,000 took minutes.
+#[test]
+fn twenty_thousand_unknown_references() {
+    let c = within(20, "20,000 unknown references", || {
+        let mut text = String::from("framework f \"F\"\nscale s \"S\"\n  levels a < b\nrole start \"Start\"\n  entry\n");
+        for i in 0..2_000 {
+            text.push_str(&format!("skill c{i} \"C\"\n"));
+        }
+        for i in 0..20 {
+            let names: Vec<String> = (0..1_000).map(|j| format!("x{}", i * 1_000 + j)).collect();
+            text.push_str(&format!(
+                "role r{i} \"R\"\n  after start\n  requires 1 of ({}) at a\n",
+                names.join(", ")
+            ));
+        }
+        lfw_model::compile_str("unknown.lfw", &text)
+    });
+    assert_eq!(c.diagnostics.len(), 20_000);
+    assert!(c.diagnostics.iter().all(|d| d.code == lfw_model::Code::UnknownReference));
+    // Near misses are still suggested while the work allows.
+    let c = lfw_model::compile_str(
+        "near.lfw",
+        "framework f \"F\"\nrole constable \"C\"\nrole sergeant \"S\"\n  after cosntable\n",
+    );
+    assert_eq!(c.diagnostics[0].help.as_deref(), Some("did you mean `constable`?"));
+}
+
+/// Did-you-mean compared the two names, 100,000 characters each: 10¹⁰
+/// steps. Now the lines are too long to be read at all, and a name just
+/// under that limit gets no suggestion: it is not compared.
+#[test]
+fn a_hundred_thousand_character_id() {
+    let c = within(20, "a 100,000-character id", || {
+        let long = "a".repeat(100_000);
+        let near = format!("{}b", "a".repeat(99_999));
+        let text = format!("framework f \"F\"\nrole {long} \"R\"\n  entry\nrole other \"O\"\n  after {near}\n");
+        lfw_model::compile_str("long.lfw", &text)
+    });
+    let codes: Vec<Code> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::LineTooLong, Code::LineTooLong]);
+    assert_eq!(
+        c.diagnostics[0].primary.as_ref().map(|l| l.loc.span.len()),
+        Some(4),
+        "the keyword, not the line"
+    );
+
+    let c = within(20, "a 60,000-character id", || {
+        let long = "a".repeat(60_000);
+        let near = format!("{}b", "a".repeat(59_999));
+        let text = format!("framework f \"F\"\nrole {long} \"R\"\n  entry\nrole other \"O\"\n  after {near}\n");
+        lfw_model::compile_str("long.lfw", &text)
+    });
+    let codes: Vec<Code> = c.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::UnknownReference]);
+    assert!(c.diagnostics[0].fixes.is_empty(), "no suggestion for a name this long");
+}
+
+/// An in-memory project: paths to texts.
+type Files = std::collections::HashMap<std::path::PathBuf, String>;
+
+fn compile_map(root: &str, files: Files) -> lfw_model::Compilation {
+    let read = move |p: &Path| -> Result<Vec<u8>, lfw_model::ReadError> {
+        files
+            .get(p)
+            .map(|t| t.clone().into_bytes())
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound).into())
+    };
+    lfw_model::compile(&[std::path::PathBuf::from(root)], &read)
+}
+
+/// `n` frameworks in as many files, each extending the one before; each
+/// file imports the one before it (`chained`), or the first imports them
+/// all.
+fn extends_chain(n: usize, chained: bool) -> Files {
+    let mut files = Files::new();
+    for i in 0..n {
+        let mut text = String::new();
+        if chained && i > 0 {
+            text.push_str(&format!("import \"f{}.lfw\"\n", i - 1));
+        }
+        if !chained && i == n - 1 {
+            for j in 0..n - 1 {
+                text.push_str(&format!("import \"f{j}.lfw\"\n"));
+            }
+        }
+        text.push_str(&format!("framework f{i} \"F{i}\"\n"));
+        if i > 0 {
+            text.push_str(&format!("  extends f{}\n", i - 1));
+        }
+        text.push_str(&format!("role r{i} \"R{i}\"\n"));
+        if i > 0 {
+            text.push_str(&format!("  after r{}\n", i - 1));
+        }
+        files.insert(std::path::PathBuf::from(format!("f{i}.lfw")), text);
+    }
+    files
+}
+
+fn codes_of(c: &lfw_model::Compilation) -> Vec<Code> {
+    c.diagnostics.iter().map(|d| d.code).collect()
+}
+
+/// Each framework of a chain of `extends` is compiled with all it inherits:
+/// 3,000 files took 14 s and 3 GB. Imports and `extends` now go 64 deep.
+#[test]
+fn an_extends_chain_of_three_thousand_files() {
+    // Each file importing the one before: the imports stop at 64 deep, and
+    // the framework that would have come next is unknown.
+    let c = within(20, "an extends chain of 3,000 files, each importing the one before", || {
+        compile_map("f2999.lfw", extends_chain(3_000, true))
+    });
+    assert_eq!(c.sources.len(), 65);
+    // The file 64 imports deep names a framework and a role it cannot see.
+    assert_eq!(codes_of(&c), [Code::ImportTooDeep, Code::UnknownReference, Code::UnknownReference]);
+    assert_eq!(c.frameworks.len(), 65);
+    // The last file importing all the others: 64 `extends` deep at most.
+    let c = within(20, "an extends chain of 3,000 files, all imported by the last", || {
+        compile_map("f2999.lfw", extends_chain(3_000, false))
+    });
+    assert_eq!(c.sources.len(), 3_000);
+    assert_eq!(codes_of(&c), [Code::ExtendsTooDeep], "once, for the first framework too deep");
+    assert_eq!(c.frameworks.len(), 65, "f0 to f64");
+    assert!(c.diagnostics[0].message.contains("`f65`"), "{}", c.diagnostics[0].message);
+}
+
+#[test]
+fn at_most_ten_thousand_files() {
+    let c = within(20, "10,001 files", || {
+        let mut files = Files::new();
+        let mut root = String::from("framework f \"F\"\n");
+        for i in 0..10_001 {
+            root.push_str(&format!("import \"{i}.lfw\"\n"));
+            files.insert(format!("{i}.lfw").into(), String::new());
+        }
+        files.insert("main.lfw".into(), root);
+        compile_map("main.lfw", files)
+    });
+    assert_eq!(c.sources.len(), lfw_model::limits::MAX_FILES);
+    assert_eq!(codes_of(&c), [Code::TooManyFiles], "reported once");
+}
+
+/// 7,000 levels (as many as one line holds) and 150 competencies rated on
+/// them: over a million competency levels, the nodes of the prerequisite
+/// graph.
+#[test]
+fn at_most_a_million_competency_levels() {
+    let c = within(20, "150 competencies of 7,000 levels", || {
+        let levels: Vec<String> = (0..7_000).map(|i| format!("l{i}")).collect();
+        let mut text = format!("framework f \"F\"\nscale s \"S\"\n  levels {}\n", levels.join(" < "));
+        for i in 0..150 {
+            text.push_str(&format!("skill c{i} \"C\"\n"));
+        }
+        lfw_model::compile_str("levels.lfw", &text)
+    });
+    assert_eq!(codes_of(&c), [Code::TooManyElements]);
+    assert!(c.frameworks.is_empty(), "not compiled");
+}
+
+/// `all in` a domain of 2,000 competencies, asked by 600 roles: over a
+/// million competencies listed, each of which the compiled framework keeps.
+#[test]
+fn at_most_a_million_competencies_listed_by_requirements() {
+    let c = within(20, "600 roles asking for all of 2,000 competencies", || {
+        let mut text = String::from("framework f \"F\"\nscale s \"S\"\n  levels a < b\ndomain d \"D\"\n");
+        for i in 0..2_000 {
+            text.push_str(&format!("skill c{i} \"C\"\n"));
+        }
+        for i in 0..600 {
+            text.push_str(&format!("role r{i} \"R\"\n  requires all in d at a\n"));
+        }
+        lfw_model::compile_str("members.lfw", &text)
+    });
+    assert_eq!(codes_of(&c), [Code::TooManyElements], "reported once");
+    let fw = &c.frameworks[0];
+    let kept: usize = fw.roles.iter().filter(|r| !r.requirements.is_empty()).count();
+    assert_eq!(kept, 500, "a million is 500 requirements of 2,000");
+}
+
+#[test]
+fn at_most_a_hundred_thousand_elements() {
+    let c = within(20, "100,001 roles", || {
+        let mut text = String::from("framework f \"F\"\n");
+        for i in 0..100_001 {
+            text.push_str(&format!("role r{i} \"R\"\n"));
+        }
+        lfw_model::compile_str("many.lfw", &text)
+    });
+    assert_eq!(codes_of(&c), [Code::TooManyElements]);
+    assert!(c.frameworks.is_empty(), "not compiled");
+}
+
+/// `--threads` takes 1 to 256: more is a usage error, not thousands of
+/// threads asked of the system.
+#[test]
+fn threads_are_bounded() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cohort = |threads: &str| {
+        lfw_in(
+            repo,
+            &[
+                "cohort",
+                "--framework",
+                "tests/fixtures/ready/services.lfw",
+                "--role",
+                "assistant-director",
+                "--as-of",
+                "2026-06-01",
+                "--threads",
+                threads,
+                "tests/fixtures/ready/cohort.jsonl",
+            ],
+        )
+    };
+    for bad in ["0", "257", "4096", "18446744073709551616"] {
+        let run = cohort(bad);
+        assert_eq!(run.code, 2, "--threads {bad}: {}", run.stderr);
+        assert!(run.stderr.contains("--threads"), "{}", run.stderr);
+    }
+    let (one, most) = (cohort("1"), cohort("256"));
+    assert_eq!((one.code, most.code), (0, 0), "{}{}", one.stderr, most.stderr);
+    assert_eq!(one.stdout, most.stdout);
+}
+
+/// `--threads 4096` under a memory limit panicked when the system refused
+/// a thread. A share whose thread is refused is now judged on the calling
+/// thread. This runs the test below again, alone, in a process where no
+/// thread can be made: `RUST_MIN_STACK` asks a petabyte of stack of each.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_cohort_is_judged_when_no_thread_can_be_had() {
+    let out = Command::new(std::env::current_exe().expect("this test binary"))
+        .args(["--exact", "hostile::cohort_without_threads", "--test-threads=1", "--nocapture"])
+        .env("RUST_MIN_STACK", (1u64 << 50).to_string())
+        .env("LFW_TEST_NO_THREADS", "1")
+        .output()
+        .expect("the test binary runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("1 passed"), "{stdout}\n{stderr}");
+}
+
+/// Run by the test above; does nothing in an ordinary run.
+#[test]
+fn cohort_without_threads() {
+    if std::env::var_os("LFW_TEST_NO_THREADS").is_none() {
+        return;
+    }
+    assert!(std::thread::Builder::new().spawn(|| ()).is_err(), "no thread can be had here");
+    struct Count(usize);
+    impl lfw_assess::cohort::Sink for Count {
+        fn person(&mut self, _: &lfw_assess::cohort::PersonRow) {
+            self.0 += 1;
+        }
+        fn problem(&mut self, _: &lfw_assess::ProfileDiagnostic) {}
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = crate::compile_path(&repo.join("tests/fixtures/ready/services.lfw"));
+    let fw = &c.frameworks[0];
+    let role = fw.role("assistant-director").expect("role");
+    let scratch = tempfile::tempdir().expect("temporary folder");
+    let run = |threads: usize| {
+        let path = repo.join("tests/fixtures/ready/cohort.csv");
+        let input = lfw_assess::read::Input {
+            name: "cohort.csv".to_string(),
+            format: lfw_assess::read::ProfileFormat::Csv,
+            len: std::fs::metadata(&path).ok().map(|m| m.len()),
+            reader: Box::new(std::fs::File::open(&path).expect("the cohort opens")),
+        };
+        let opts = lfw_assess::cohort::Options {
+            question: lfw_assess::Question {
+                as_of: lfw_assess::Date::parse("2026-06-01").expect("a date"),
+                combine: None,
+                valid_months: None,
+            },
+            strict: false,
+            threads,
+            scratch: scratch.path().to_path_buf(),
+        };
+        let mut sink = Count(0);
+        let summary = lfw_assess::cohort::run(fw, role, input, &opts, &mut sink).expect("the cohort runs");
+        (format!("{summary:?}"), sink.0)
+    };
+    let (alone, many) = (run(1), run(8));
+    assert!(alone.1 > 1, "several people are judged");
+    assert_eq!(alone, many);
+}
+
+/// `--valid-for` took any number and cut it down to 32 bits of months
+/// without a word; it takes what the language takes, and refuses more.
+#[test]
+fn valid_for_beyond_the_language_is_a_usage_error() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ready = |valid: &str| {
+        lfw_in(
+            repo,
+            &[
+                "ready",
+                "--framework",
+                "tests/fixtures/ready/services.lfw",
+                "--role",
+                "assistant-director",
+                "--as-of",
+                "2026-06-01",
+                "--valid-for",
+                valid,
+                "tests/fixtures/ready/head-ready.json",
+            ],
+        )
+    };
+    for bad in ["100000y", "400000000y", "4294967296m", "99999999999999999999m", "y", "3 weeks"] {
+        let run = ready(bad);
+        assert_eq!(run.code, 2, "--valid-for {bad}: {}", run.stderr);
+        assert!(run.stderr.contains("--valid-for"), "{}", run.stderr);
+    }
+    for good in ["99999y", "99999m", "never", "3y"] {
+        assert_eq!(ready(good).code, 0, "--valid-for {good}");
     }
 }

@@ -335,3 +335,47 @@ mod dates {
         assert!(!readiness(&fw, &person, RoleId(1), &q).ready);
     }
 }
+
+/// An earlier role that ends before it starts used to count as no time in
+/// it; it is a mistake in one of its dates, and says so.
+#[test]
+fn a_stint_that_ends_before_it_starts_is_reported() {
+    let run = lfw(&[
+        "ready",
+        "--framework",
+        SERVICES,
+        "--role",
+        "assistant-director",
+        "--as-of",
+        AS_OF,
+        "tests/fixtures/ready/backwards-history.json",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("lfw::ends-before-start"), "{}", run.stderr);
+    insta::assert_snapshot!("backwards-history", run.stderr);
+
+    // A cohort reports it too, and judges the others.
+    let profile: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/ready/backwards-history.json").expect("fixture")).expect("JSON");
+    let good = std::fs::read_to_string("tests/fixtures/ready/cohort.jsonl").expect("fixture");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let cohort = dir.path().join("cohort.jsonl");
+    std::fs::write(&cohort, format!("{}\n{good}", serde_json::to_string(&profile).expect("JSON"))).expect("write");
+    let run = lfw(&[
+        "cohort",
+        "--framework",
+        SERVICES,
+        "--role",
+        "assistant-director",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+        cohort.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("lfw::ends-before-start").count(), 1, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["people"], good.lines().count(), "{doc}");
+    assert_eq!(doc["invalid"], 1, "{doc}");
+}

@@ -346,10 +346,18 @@ fn in_parallel<T: Sync>(judge: &Judge, items: &[T], threads: usize, each: impl F
     }
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || run(part))).collect();
-        handles
+        // A thread the system will not give (a limit on threads or on
+        // memory) is no failure: its share is judged on this one instead.
+        let started: Vec<Result<_, &[T]>> = items
+            .chunks(chunk)
+            .map(|part| std::thread::Builder::new().spawn_scoped(scope, move || run(part)).map_err(|_| part))
+            .collect();
+        started
             .into_iter()
-            .map(|h| h.join().expect("a cohort worker does not panic"))
+            .map(|s| match s {
+                Ok(h) => h.join().expect("a cohort worker does not panic"),
+                Err(part) => run(part),
+            })
             .collect()
     })
 }

@@ -372,9 +372,10 @@ impl<'f> Compiled<'f> {
                 return false;
             };
             let to = match h.to.as_deref() {
+                // A stint that ends before it starts is reported.
                 Some(v) => match Date::parse(v) {
-                    Some(d) => Some(d),
-                    None => return false,
+                    Some(d) if d >= from => Some(d),
+                    _ => return false,
                 },
                 None => None,
             };
@@ -559,9 +560,9 @@ impl<'f> Compiled<'f> {
                 }
                 from.months_until(end)
             })
-            .sum();
+            .fold(0, u32::saturating_add);
         if current {
-            months += since.months_until(self.as_of);
+            months = months.saturating_add(since.months_until(self.as_of));
         }
         months
     }

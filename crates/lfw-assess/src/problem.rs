@@ -51,6 +51,15 @@ pub enum ProfileProblem {
         suggestion: Option<String>,
         at: Option<Loc>,
     },
+    /// An earlier role (`field`, such as `history[2]`) that ends, `to`,
+    /// before it starts, `from`.
+    EndsBeforeStart {
+        whose: Whose,
+        field: String,
+        from: String,
+        to: String,
+        at: Option<Loc>,
+    },
     /// An assessment that does not say who assessed it.
     MissingSource { whose: Whose, field: String, at: Option<Loc> },
     /// A CSV person whose rows disagree on `field`, first at `line`.
@@ -121,6 +130,7 @@ impl Payload for ProfileProblem {
             ProfileProblem::Unreadable { .. } => Code::ProfileSyntax,
             ProfileProblem::OtherFramework { .. } => Code::ProfileFramework,
             ProfileProblem::InvalidDate { .. } => Code::InvalidDate,
+            ProfileProblem::EndsBeforeStart { .. } => Code::EndsBeforeStart,
             ProfileProblem::UnknownElement { .. } | ProfileProblem::NoSuchPerson { .. } => Code::UnknownReference,
             ProfileProblem::UnknownLevel { .. } => Code::UnknownLevel,
             ProfileProblem::MissingSource { .. } | ProfileProblem::MissingRole { .. } => Code::ProfileMissing,

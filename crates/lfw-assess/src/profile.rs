@@ -5,7 +5,8 @@
 use crate::date::Date;
 use crate::problem::{Element, ProfileDiagnostic, ProfileProblem, Unreadable, Whose};
 use crate::report;
-use lfw_model::{did_you_mean, CompetencyId, CredentialId, FileId, Framework, Loc, Rank, RoleId, Sources};
+use lfw_model::{CompetencyId, CredentialId, FileId, Framework, Loc, Rank, RoleId, Sources};
+use lfw_syntax::suggest::Suggester;
 use lfw_syntax::Span;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -180,24 +181,21 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
         }
         d
     };
-    let unknown = |field: String, kind: Element, name: &str, candidates: Vec<&str>| ProfileProblem::UnknownElement {
+    // Did-you-mean has one budget of work for the profile.
+    let suggest = std::cell::RefCell::new(Suggester::new());
+    let unknown = |field: String, kind: Element, name: &str, candidates: &mut dyn Iterator<Item = &str>| ProfileProblem::UnknownElement {
         whose: whose.clone(),
         field,
         kind,
         name: name.to_string(),
         framework: fw.id.clone(),
-        suggestion: did_you_mean(name, candidates).map(str::to_string),
+        suggestion: suggest.borrow_mut().did_you_mean(name, candidates).map(str::to_string),
         at: at(name),
     };
     let role = |name: &str, field: String, found: &mut dyn FnMut(ProfileProblem)| {
         let r = fw.role(name);
         if r.is_none() {
-            found(unknown(
-                field,
-                Element::Role,
-                name,
-                fw.roles.iter().map(|r| r.id.as_str()).collect(),
-            ));
+            found(unknown(field, Element::Role, name, &mut fw.roles.iter().map(|r| r.id.as_str())));
         }
         r
     };
@@ -208,12 +206,11 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
         let field = format!("assessments[{i}]");
         let c = fw.competency(&a.competency);
         if c.is_none() {
-            let candidates = fw.competencies.iter().map(|c| c.id.as_str()).collect();
             found(unknown(
                 format!("{field}.competency"),
                 Element::Competency,
                 &a.competency,
-                candidates,
+                &mut fw.competencies.iter().map(|c| c.id.as_str()),
             ));
         }
         let level = a.level.as_string();
@@ -227,7 +224,10 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
                     level: level.clone(),
                     competency: fw.competencies[c.0].id.clone(),
                     levels: levels.to_vec(),
-                    suggestion: did_you_mean(&level, levels.iter().map(String::as_str)).map(str::to_string),
+                    suggestion: suggest
+                        .borrow_mut()
+                        .did_you_mean(&level, levels.iter().map(String::as_str))
+                        .map(str::to_string),
                     at: at(&level),
                 });
             }
@@ -255,8 +255,12 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
     for (i, held) in input.credentials.iter().enumerate() {
         let c = fw.credential(&held.id);
         if c.is_none() {
-            let candidates = fw.credentials.iter().map(|c| c.id.as_str()).collect();
-            found(unknown(format!("credentials[{i}].id"), Element::Credential, &held.id, candidates));
+            found(unknown(
+                format!("credentials[{i}].id"),
+                Element::Credential,
+                &held.id,
+                &mut fw.credentials.iter().map(|c| c.id.as_str()),
+            ));
         }
         let d = held
             .date
@@ -271,6 +275,19 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
         let r = role(&s.role, format!("history[{i}].role"), &mut found);
         let from = date(format!("history[{i}].from"), &s.from, &mut found);
         let to = s.to.as_deref().and_then(|v| date(format!("history[{i}].to"), v, &mut found));
+        // A stint that ends before it starts is a slip in one of its dates,
+        // not a stint of no time.
+        if let (Some(f), Some(t), Some(written)) = (from, to, s.to.as_deref()) {
+            if t < f {
+                found(ProfileProblem::EndsBeforeStart {
+                    whose: whose.clone(),
+                    field: format!("history[{i}]"),
+                    from: s.from.trim().to_string(),
+                    to: written.trim().to_string(),
+                    at: at(written.trim()),
+                });
+            }
+        }
         if let (Some(role), Some(from)) = (r, from) {
             history.push(Stint { role, from, to });
         }

@@ -246,9 +246,11 @@ pub fn months_in(person: &Person, role: RoleId, as_of: Date) -> u32 {
             }
             s.from.months_until(end)
         })
-        .sum();
+        // Saturating: many long stints could pass 32 bits of months, and
+        // any such total meets every requirement of time.
+        .fold(0, u32::saturating_add);
     if current {
-        months += person.role_since.months_until(as_of);
+        months = months.saturating_add(person.role_since.months_until(as_of));
     }
     months
 }

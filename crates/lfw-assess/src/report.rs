@@ -30,6 +30,16 @@ pub fn diagnostic(problem: ProfileProblem) -> ProfileDiagnostic {
                 .path(&whose.path)
                 .maybe_at(*at, "not a date")
         }
+        ProfileProblem::EndsBeforeStart {
+            whose,
+            field,
+            from,
+            to,
+            at,
+        } => Wording::new(format!("In {}, `{field}` ends on {to}, before it starts on {from}.", who(whose)))
+            .help("`from` is the day the person started the role and `to` the day they left it; one of the two is wrong.")
+            .path(&whose.path)
+            .maybe_at(*at, "ends before it starts"),
         ProfileProblem::UnknownElement {
             whose,
             field,

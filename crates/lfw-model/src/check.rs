@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::graph::cycles;
 use crate::model::*;
-use crate::problem::{LevelOf, Problem};
+use crate::problem::{LevelOf, Problem, MAX_LISTED};
 use crate::report;
 use crate::source::Loc;
 use lfw_syntax::ast::Necessity;
@@ -52,12 +52,14 @@ fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
     // so neither it nor the roles after it are reported for that mistake.
     let unknown_route = (0..fw.roles.len()).filter(|&i| fw.roles[i].unresolved_after).map(RoleId);
     let reachable = fw.reachable_from(fw.entry_roles().into_iter().chain(unknown_route));
-    let entries: Vec<String> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.clone()).collect();
+    let entry_roles = fw.entry_roles();
+    let entries: Vec<String> = entry_roles.iter().take(MAX_LISTED).map(|r| fw.roles[r.0].id.clone()).collect();
     for (i, role) in fw.roles.iter().enumerate() {
         if !reachable[i] && !in_cycle[i] {
             diagnostics.push(report::diagnostic(Problem::UnreachableRole {
                 role: role.id.clone(),
                 entries: entries.clone(),
+                entry_count: entry_roles.len(),
                 at: role.loc,
             }));
         }

@@ -17,6 +17,7 @@ pub enum Code {
     UnterminatedText,
     DuplicateProperty,
     NumberTooLarge,
+    LineTooLong,
     // Files, imports and frameworks.
     UnreadableFile,
     ImportOutsideRoot,
@@ -25,14 +26,18 @@ pub enum Code {
     FileTooLarge,
     InvalidUtf8,
     ImportCycle,
+    ImportTooDeep,
+    TooManyFiles,
     SecondFramework,
     NoFramework,
+    TooManyElements,
     // Names.
     DuplicateId,
     UnknownReference,
     WrongKind,
     OverrideKind,
     ExtendsCycle,
+    ExtendsTooDeep,
     // Scales and levels.
     EmptyScale,
     UnknownLevel,
@@ -57,16 +62,18 @@ pub enum Code {
     ProfileFramework,
     ProfileAmbiguous,
     InvalidDate,
+    EndsBeforeStart,
 }
 
 impl Code {
     /// Every code, in the order of docs/diagnostics.md.
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 45] = [
         Code::Syntax,
         Code::StrayText,
         Code::UnterminatedText,
         Code::DuplicateProperty,
         Code::NumberTooLarge,
+        Code::LineTooLong,
         Code::UnreadableFile,
         Code::ImportOutsideRoot,
         Code::NotLfwSource,
@@ -74,13 +81,17 @@ impl Code {
         Code::FileTooLarge,
         Code::InvalidUtf8,
         Code::ImportCycle,
+        Code::ImportTooDeep,
+        Code::TooManyFiles,
         Code::SecondFramework,
         Code::NoFramework,
+        Code::TooManyElements,
         Code::DuplicateId,
         Code::UnknownReference,
         Code::WrongKind,
         Code::OverrideKind,
         Code::ExtendsCycle,
+        Code::ExtendsTooDeep,
         Code::EmptyScale,
         Code::UnknownLevel,
         Code::LevelAboveScale,
@@ -101,6 +112,7 @@ impl Code {
         Code::ProfileFramework,
         Code::ProfileAmbiguous,
         Code::InvalidDate,
+        Code::EndsBeforeStart,
     ];
 
     /// The stable string, as printed and as tools match on it.
@@ -111,6 +123,7 @@ impl Code {
             Code::UnterminatedText => "lfw::unterminated-text",
             Code::DuplicateProperty => "lfw::duplicate-property",
             Code::NumberTooLarge => "lfw::number-too-large",
+            Code::LineTooLong => "lfw::line-too-long",
             Code::UnreadableFile => "lfw::unreadable-file",
             Code::ImportOutsideRoot => "lfw::import-outside-root",
             Code::NotLfwSource => "lfw::not-lfw-source",
@@ -118,13 +131,17 @@ impl Code {
             Code::FileTooLarge => "lfw::file-too-large",
             Code::InvalidUtf8 => "lfw::invalid-utf8",
             Code::ImportCycle => "lfw::import-cycle",
+            Code::ImportTooDeep => "lfw::import-too-deep",
+            Code::TooManyFiles => "lfw::too-many-files",
             Code::SecondFramework => "lfw::second-framework",
             Code::NoFramework => "lfw::no-framework",
+            Code::TooManyElements => "lfw::too-many-elements",
             Code::DuplicateId => "lfw::duplicate-id",
             Code::UnknownReference => "lfw::unknown-reference",
             Code::WrongKind => "lfw::wrong-kind",
             Code::OverrideKind => "lfw::override-kind",
             Code::ExtendsCycle => "lfw::extends-cycle",
+            Code::ExtendsTooDeep => "lfw::extends-too-deep",
             Code::EmptyScale => "lfw::empty-scale",
             Code::UnknownLevel => "lfw::unknown-level",
             Code::LevelAboveScale => "lfw::level-above-scale",
@@ -145,6 +162,7 @@ impl Code {
             Code::ProfileFramework => "lfw::profile-framework",
             Code::ProfileAmbiguous => "lfw::profile-ambiguous",
             Code::InvalidDate => "lfw::invalid-date",
+            Code::EndsBeforeStart => "lfw::ends-before-start",
         }
     }
 }

@@ -6,14 +6,15 @@
 //! crosswalks (between compiled frameworks).
 
 use crate::diagnostic::Diagnostic;
+use crate::limits::{MAX_COMPILED_ELEMENTS, MAX_ELEMENTS, MAX_EXTENDS_DEPTH};
 use crate::load::{self, LoadedFile, Read};
 use crate::model::{Crosswalk, Framework, Mapping, Note};
-use crate::problem::{Problem, Scope, Wanted};
+use crate::problem::{Counted, Problem, Scope, Wanted};
 use crate::report;
 use crate::source::{FileId, Loc, Sources};
 use crate::{check, resolve};
 use lfw_syntax::ast::{self, Item, ItemKind};
-use lfw_syntax::suggest::did_you_mean;
+use lfw_syntax::suggest::Suggester;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -47,12 +48,11 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
     let files = load::load(roots, read, &mut sources, &mut diagnostics);
     check_import_cycles(&files, &sources, &mut diagnostics);
     let units = units(&files, &mut diagnostics);
-    let frameworks = frameworks(&units, &mut diagnostics);
-    let crosswalks = crosswalks(&files, &frameworks, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| (d.path.clone(), d.primary.as_ref().map(|l| l.loc), d.code, d.message.clone());
-        key(a).cmp(&key(b))
-    });
+    // Did-you-mean has one budget of work for the whole compilation.
+    let mut suggest = Suggester::new();
+    let frameworks = frameworks(&units, &mut suggest, &mut diagnostics);
+    let crosswalks = crosswalks(&files, &frameworks, &mut suggest, &mut diagnostics);
+    diagnostics.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
     diagnostics.dedup();
     Compilation {
         sources,
@@ -60,6 +60,11 @@ pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
         crosswalks,
         diagnostics,
     }
+}
+
+/// The order diagnostics are reported in: by file and position.
+fn sort_key(d: &Diagnostic) -> (Option<&str>, Option<Loc>, crate::Code, &str) {
+    (d.path.as_deref(), d.primary.as_ref().map(|l| l.loc), d.code, d.message.as_str())
 }
 
 /// One file parsed on its own, for the tools that work on its text rather
@@ -212,7 +217,7 @@ fn same_family(a: ItemKind, b: ItemKind) -> bool {
     matches!((a, b), (ItemKind::Competency(_), ItemKind::Competency(_))) || a == b
 }
 
-fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framework> {
+fn frameworks(units: &[Unit], suggest: &mut Suggester, diagnostics: &mut Vec<Diagnostic>) -> Vec<Framework> {
     // Framework ids are unique across the compilation.
     let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut live = vec![true; units.len()];
@@ -234,6 +239,8 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
         }
     }
     // Each unit's base, when it names a known framework.
+    let mut sorted_ids: Vec<&str> = by_id.keys().copied().collect();
+    sorted_ids.sort_unstable();
     let mut base: Vec<Option<usize>> = vec![None; units.len()];
     for (i, u) in units.iter().enumerate() {
         let Some((file, e)) = u.extends else { continue };
@@ -242,7 +249,7 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
             None => diagnostics.push(report::diagnostic(Problem::UnknownReference {
                 name: e.name.clone(),
                 wanted: Wanted::Base,
-                suggestion: did_you_mean(&e.name, by_id.keys().copied()).map(str::to_string),
+                suggestion: suggest.did_you_mean(&e.name, sorted_ids.iter().copied()).map(str::to_string),
                 at: Loc::new(file, e.span),
             })),
         }
@@ -282,11 +289,69 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
             order.push(u);
         }
     }
-    // Effective items, bases first.
+    // Effective items, bases first, within the limits: a framework too far
+    // down a chain of `extends` or too large is not compiled, nor any that
+    // extends it (only the first is reported: the rest follow from it); and
+    // once the frameworks compiled hold too many elements in all, no more
+    // are (each is reported).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Refused {
+        No,
+        Quietly,
+        Budget,
+    }
+    let mut refused = vec![Refused::No; units.len()];
+    let mut depth = vec![0usize; units.len()];
+    let mut total = 0usize;
     let mut effective: Vec<Option<Vec<(FileId, &Item)>>> = vec![None; units.len()];
     let mut built: Vec<Option<Framework>> = vec![None; units.len()];
     for u in order {
         let unit = &units[u];
+        let at = Loc::new(unit.file, unit.header.id.span);
+        let too_many = |counted, count, limit| {
+            report::diagnostic(Problem::TooManyElements {
+                framework: unit.header.id.name.clone(),
+                counted,
+                count,
+                limit,
+                at,
+            })
+        };
+        if let Some(b) = base[u] {
+            depth[u] = depth[b] + 1;
+            match refused[b] {
+                Refused::No => {}
+                Refused::Quietly => {
+                    refused[u] = Refused::Quietly;
+                    continue;
+                }
+                Refused::Budget => {
+                    if live[u] {
+                        diagnostics.push(too_many(Counted::Compilation, total, MAX_COMPILED_ELEMENTS));
+                    }
+                    refused[u] = Refused::Budget;
+                    continue;
+                }
+            }
+            if depth[u] > MAX_EXTENDS_DEPTH {
+                let (file, e) = unit.extends.expect("it has a base");
+                diagnostics.push(report::diagnostic(Problem::ExtendsTooDeep {
+                    framework: unit.header.id.name.clone(),
+                    limit: MAX_EXTENDS_DEPTH,
+                    at: Loc::new(file, e.span),
+                }));
+                refused[u] = Refused::Quietly;
+                continue;
+            }
+        }
+        let inherited_len = base[u].and_then(|b| effective[b].as_ref()).map_or(0, Vec::len);
+        if total + inherited_len + unit.items.len() > MAX_COMPILED_ELEMENTS {
+            if live[u] {
+                diagnostics.push(too_many(Counted::Compilation, total, MAX_COMPILED_ELEMENTS));
+            }
+            refused[u] = Refused::Budget;
+            continue;
+        }
         let mut items = match base[u] {
             Some(b) => effective[b].clone().unwrap_or_default(),
             None => Vec::new(),
@@ -322,6 +387,14 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                 _ => items.push((file, item)),
             }
         }
+        if items.len() > MAX_ELEMENTS {
+            if live[u] {
+                diagnostics.push(too_many(Counted::Elements, items.len(), MAX_ELEMENTS));
+            }
+            refused[u] = Refused::Quietly;
+            continue;
+        }
+        total += items.len();
         if live[u] {
             let extends = unit.extends.map(|(_, e)| e.name.clone());
             let inherited = match base[u].and_then(|b| built[b].as_ref()) {
@@ -331,16 +404,22 @@ fn frameworks(units: &[Unit], diagnostics: &mut Vec<Diagnostic>) -> Vec<Framewor
                 },
                 None => resolve::Inherited::default(),
             };
-            let mut fw = resolve::build(unit.header, unit.file, &items, extends, inherited, diagnostics);
-            check::check(&mut fw, diagnostics);
-            built[u] = Some(fw);
+            if let Some(mut fw) = resolve::build(unit.header, unit.file, &items, extends, inherited, suggest, diagnostics) {
+                check::check(&mut fw, diagnostics);
+                built[u] = Some(fw);
+            }
         }
         effective[u] = Some(items);
     }
     built.into_iter().flatten().collect()
 }
 
-fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut Vec<Diagnostic>) -> Vec<Crosswalk> {
+fn crosswalks(
+    files: &[LoadedFile],
+    frameworks: &[Framework],
+    suggest: &mut Suggester,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Crosswalk> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, Loc> = HashMap::new();
     for file in files {
@@ -365,19 +444,21 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                 }));
                 continue;
             };
-            let find = |id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| {
+            let find = |id: &ast::Ident, suggest: &mut Suggester, diagnostics: &mut Vec<Diagnostic>| {
                 let fw = frameworks.iter().find(|f| f.id == id.name);
                 if fw.is_none() {
                     diagnostics.push(report::diagnostic(Problem::UnknownReference {
                         name: id.name.clone(),
                         wanted: Wanted::Framework,
-                        suggestion: did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str())).map(str::to_string),
+                        suggestion: suggest
+                            .did_you_mean(&id.name, frameworks.iter().map(|f| f.id.as_str()))
+                            .map(str::to_string),
                         at: loc(id.span),
                     }));
                 }
                 fw
             };
-            let (fa, fb) = (find(from, diagnostics), find(to, diagnostics));
+            let (fa, fb) = (find(from, suggest, diagnostics), find(to, suggest, diagnostics));
             let (names_a, names_b) = (known_names(fa), known_names(fb));
             let mut mappings = Vec::new();
             for m in &cw.mappings {
@@ -389,7 +470,7 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                             diagnostics.push(report::diagnostic(Problem::UnknownReference {
                                 name: id.name.clone(),
                                 wanted: Wanted::ElementOf(fw.id.clone()),
-                                suggestion: did_you_mean(&id.name, resolve::element_names(fw)).map(str::to_string),
+                                suggestion: suggest.did_you_mean(&id.name, resolve::element_names(fw)).map(str::to_string),
                                 at: loc(id.span),
                             }));
                         }
@@ -405,7 +486,7 @@ fn crosswalks(files: &[LoadedFile], frameworks: &[Framework], diagnostics: &mut 
                     });
                 }
             }
-            let levels = crosswalk_levels(cw, fa, fb, file.id, diagnostics);
+            let levels = crosswalk_levels(cw, fa, fb, file.id, suggest, diagnostics);
             out.push(Crosswalk {
                 id: cw.id.name.clone(),
                 title: cw.title.value.clone(),
@@ -433,6 +514,18 @@ fn known_names(fw: Option<&Framework>) -> HashSet<&str> {
     fw.map(|f| resolve::element_names(f).collect()).unwrap_or_default()
 }
 
+/// A framework's levels by name: the rank on the first scale that has the
+/// level.
+fn level_ranks(fw: Option<&Framework>) -> HashMap<&str, usize> {
+    let mut m = HashMap::new();
+    for s in fw.iter().flat_map(|f| &f.scales) {
+        for (rank, l) in s.levels.iter().enumerate() {
+            m.entry(l.as_str()).or_insert(rank);
+        }
+    }
+    m
+}
+
 /// Level correspondences: each level must be on a scale of its framework,
 /// and the correspondence must keep order.
 fn crosswalk_levels(
@@ -440,16 +533,18 @@ fn crosswalk_levels(
     fa: Option<&Framework>,
     fb: Option<&Framework>,
     file: FileId,
+    suggest: &mut Suggester,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(String, String)> {
-    let rank = |fw: &Framework, id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
-        let r = fw.scales.iter().find_map(|s| s.levels.iter().position(|l| *l == id.name));
+    let (ranks_a, ranks_b) = (level_ranks(fa), level_ranks(fb));
+    let mut rank = |fw: &Framework, ranks: &HashMap<&str, usize>, id: &ast::Ident, diagnostics: &mut Vec<Diagnostic>| -> Option<usize> {
+        let r = ranks.get(id.name.as_str()).copied();
         if r.is_none() {
-            let all: Vec<&str> = fw.scales.iter().flat_map(|s| s.levels.iter().map(String::as_str)).collect();
+            let all = fw.scales.iter().flat_map(|s| s.levels.iter().map(String::as_str));
             diagnostics.push(report::diagnostic(Problem::UnknownReference {
                 name: id.name.clone(),
                 wanted: Wanted::LevelIn(fw.id.clone()),
-                suggestion: did_you_mean(&id.name, all).map(str::to_string),
+                suggestion: suggest.did_you_mean(&id.name, all).map(str::to_string),
                 at: Loc::new(file, id.span),
             }));
         }
@@ -457,8 +552,8 @@ fn crosswalk_levels(
     };
     let mut ranked: Vec<(usize, usize, &ast::LevelMap)> = Vec::new();
     for l in &cw.levels {
-        let a = fa.map(|f| rank(f, &l.from, diagnostics));
-        let b = fb.map(|f| rank(f, &l.to, diagnostics));
+        let a = fa.map(|f| rank(f, &ranks_a, &l.from, diagnostics));
+        let b = fb.map(|f| rank(f, &ranks_b, &l.to, diagnostics));
         if let (Some(Some(a)), Some(Some(b))) = (a, b) {
             ranked.push((a, b, l));
         }

@@ -124,8 +124,9 @@ impl Framework {
     }
 
     /// The least time a route takes: the sum of the `after … for` minimums
-    /// along it, in months.
-    pub fn route_months(&self, route: &[RoleId]) -> u32 {
+    /// along it, in months. Wide enough never to wrap: a step is at most
+    /// 99,999 years, and a route has fewer steps than a framework has roles.
+    pub fn route_months(&self, route: &[RoleId]) -> u64 {
         route
             .windows(2)
             .map(|w| {
@@ -135,7 +136,7 @@ impl Framework {
                     .filter(|a| a.role == w[0])
                     .filter_map(|a| a.min_months)
                     .min()
-                    .unwrap_or(0)
+                    .map_or(0, u64::from)
             })
             .sum()
     }

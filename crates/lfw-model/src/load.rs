@@ -1,11 +1,12 @@
 //! Reading files and following imports.
 
 use crate::diagnostic::Diagnostic;
+use crate::limits::{MAX_FILES, MAX_IMPORT_DEPTH};
 use crate::problem::{Problem, ReadFailure};
 use crate::report;
 use crate::source::{normalize, FileId, Loc, Sources};
 use lfw_syntax::ast;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -55,22 +56,51 @@ pub struct LoadedFile {
     pub imports: Vec<(Loc, Option<FileId>)>,
 }
 
-/// Reads the roots and everything they import, each file once. The result
-/// is indexed by [`FileId`].
+/// A file to read: its path, the import that names it (importing file and
+/// import slot), and its depth below the files named.
+type Queued = (PathBuf, Option<(usize, usize)>, usize);
+
+/// Reads the roots and everything they import, each file once, breadth
+/// first: at most [`MAX_FILES`] files, and imports at most
+/// [`MAX_IMPORT_DEPTH`] deep. The result is indexed by [`FileId`].
 pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Vec<LoadedFile> {
     let mut files: Vec<LoadedFile> = Vec::new();
-    // (path, the import that names it: importing file and import slot)
-    let mut queue: VecDeque<(PathBuf, Option<(usize, usize)>)> = roots.iter().map(|p| (normalize(p), None)).collect();
+    let mut queue: VecDeque<Queued> = roots.iter().map(|p| (normalize(p), None, 0)).collect();
     // Paths that could not be read, so each is reported once.
-    let mut failed: Vec<PathBuf> = Vec::new();
-    while let Some((path, from)) = queue.pop_front() {
+    let mut failed: HashSet<PathBuf> = HashSet::new();
+    let mut too_many = false;
+    while let Some((path, from, depth)) = queue.pop_front() {
         let from_loc = from.map(|(f, i)| files[f].imports[i].0);
         let target = match sources.find(&path) {
             Some(id) => Some(id),
             None if failed.contains(&path) => None,
+            // Breadth first, so a file is met first at its least depth.
+            None if depth > MAX_IMPORT_DEPTH => {
+                if let Some(at) = from_loc {
+                    diagnostics.push(report::diagnostic(Problem::ImportTooDeep {
+                        path: path.display().to_string(),
+                        limit: MAX_IMPORT_DEPTH,
+                        at,
+                    }));
+                }
+                failed.insert(path);
+                None
+            }
+            None if sources.len() >= MAX_FILES => {
+                // Reported once: every file after it is refused the same way.
+                if !std::mem::replace(&mut too_many, true) {
+                    diagnostics.push(report::diagnostic(Problem::TooManyFiles {
+                        path: path.display().to_string(),
+                        limit: MAX_FILES,
+                        from: from_loc,
+                    }));
+                }
+                failed.insert(path);
+                None
+            }
             None => match read_text(&path, read, from_loc, diagnostics) {
                 None => {
-                    failed.push(path);
+                    failed.insert(path);
                     None
                 }
                 Some(text) => {
@@ -93,7 +123,7 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                                 }));
                                 continue;
                             }
-                            queue.push_back((normalize(&dir.join(&import.path.value)), Some((files.len(), slot))));
+                            queue.push_back((normalize(&dir.join(&import.path.value)), Some((files.len(), slot)), depth + 1));
                         }
                     }
                     files.push(LoadedFile {

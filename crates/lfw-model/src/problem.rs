@@ -13,6 +13,11 @@ use lfw_syntax::ast::ItemKind;
 use lfw_syntax::{SyntaxError, SyntaxErrorKind};
 use std::path::PathBuf;
 
+/// The most names a payload lists where its words show every name listed
+/// (the levels of a scale, the roles people start at): the rest are only
+/// counted, so that one diagnostic stays small whatever the framework.
+pub const MAX_LISTED: usize = 12;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// A syntax error in `file`, as the parser reported it.
@@ -35,6 +40,12 @@ pub enum Problem {
     /// Files importing each other: each import along the circle, with the
     /// path it imports.
     ImportCycle { chain: Vec<(Loc, String)> },
+    /// An import of a file more than `limit` imports below the files named
+    /// on the command line; it is not read.
+    ImportTooDeep { path: String, limit: usize, at: Loc },
+    /// The first file beyond the `limit` of one compilation, which is not
+    /// read (nor any after it). `from` is the import that names it.
+    TooManyFiles { path: String, limit: usize, from: Option<Loc> },
     /// A second `framework` line in one file.
     SecondFramework { at: Loc, first: Loc },
     /// An item in a file that belongs to no framework.
@@ -66,11 +77,14 @@ pub enum Problem {
         declared: Loc,
     },
     /// A level that is not on the scale of the competency it is asked of.
+    /// `levels` are the scale's first levels (at most [`MAX_LISTED`]), of
+    /// `level_count`.
     UnknownLevel {
         level: String,
         competency: String,
         scale: String,
         levels: Vec<String>,
+        level_count: usize,
         suggestion: Option<String>,
         at: Loc,
     },
@@ -97,14 +111,32 @@ pub enum Problem {
     /// Frameworks extending each other: each framework along the circle with
     /// the place of its `extends`.
     ExtendsCycle { chain: Vec<(String, Loc)> },
+    /// A framework more than `limit` `extends` away from one that extends
+    /// none; it is not compiled, nor any that extends it.
+    ExtendsTooDeep { framework: String, limit: usize, at: Loc },
+    /// A framework with more of what `counted` counts than `limit` allows
+    /// (`count` of them); it is not compiled.
+    TooManyElements {
+        framework: String,
+        counted: Counted,
+        count: usize,
+        limit: usize,
+        at: Loc,
+    },
     /// Roles coming after each other: each role along the circle with the
     /// `after` that leads to the next.
     ProgressionCycle { chain: Vec<(String, Loc)> },
     /// Competency levels needing each other: the levels along the circle,
     /// and the `needs` lines that make it.
     PrerequisiteCycle { levels: Vec<LevelOf>, at: Vec<Loc> },
-    /// A role no route leads to from the roles people join at (`entries`).
-    UnreachableRole { role: String, entries: Vec<String>, at: Loc },
+    /// A role no route leads to from the roles people join at: `entries`
+    /// are the first of them (at most [`MAX_LISTED`]), of `entry_count`.
+    UnreachableRole {
+        role: String,
+        entries: Vec<String>,
+        entry_count: usize,
+        at: Loc,
+    },
     /// A count of a list larger than the list.
     UnmeetableCount { count: u32, of: usize, at: Loc },
     /// A role requiring a credential that can only be taken after it.
@@ -132,6 +164,23 @@ pub enum Problem {
     IncompleteCrosswalk { crosswalk: String, at: Loc },
     /// Two level correspondences of a crosswalk that cross.
     CrosswalkLevelOrder { at: Loc, other: Loc },
+}
+
+/// What a limit on the size of a framework counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// Its elements (scales, domains, competencies, credentials, roles),
+    /// inherited ones included.
+    Elements,
+    /// Its competencies at each of their levels: the nodes of its
+    /// prerequisite graph.
+    CompetencyLevels,
+    /// The competencies its requirements list, `all in` a domain counting
+    /// each competency of the domain.
+    RequirementMembers,
+    /// The elements of every framework compiled so far together with it,
+    /// inherited ones counted again in each framework that inherits them.
+    Compilation,
 }
 
 /// Why a file could not be read, when the reader did not refuse it.
@@ -199,6 +248,7 @@ impl Payload for Problem {
                 SyntaxErrorKind::UnterminatedText => Code::UnterminatedText,
                 SyntaxErrorKind::DuplicateProperty { .. } => Code::DuplicateProperty,
                 SyntaxErrorKind::NumberTooLarge => Code::NumberTooLarge,
+                SyntaxErrorKind::LineTooLong { .. } => Code::LineTooLong,
             },
             Problem::Unreadable { .. } => Code::UnreadableFile,
             Problem::InvalidUtf8 { .. } => Code::InvalidUtf8,
@@ -207,6 +257,10 @@ impl Payload for Problem {
             Problem::NotAFile { .. } => Code::NotAFile,
             Problem::TooLarge { .. } => Code::FileTooLarge,
             Problem::ImportCycle { .. } => Code::ImportCycle,
+            Problem::ImportTooDeep { .. } => Code::ImportTooDeep,
+            Problem::TooManyFiles { .. } => Code::TooManyFiles,
+            Problem::ExtendsTooDeep { .. } => Code::ExtendsTooDeep,
+            Problem::TooManyElements { .. } => Code::TooManyElements,
             Problem::SecondFramework { .. } => Code::SecondFramework,
             Problem::NoFramework { .. } => Code::NoFramework,
             Problem::DuplicateId { .. } => Code::DuplicateId,

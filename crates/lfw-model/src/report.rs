@@ -8,7 +8,7 @@
 //! about it.
 
 use crate::diagnostic::{Diagnostic, Wording};
-use crate::problem::{LevelOf, Problem, ReadFailure, Scope, Wanted};
+use crate::problem::{Counted, LevelOf, Problem, ReadFailure, Scope, Wanted, MAX_LISTED};
 use crate::source::Loc;
 use lfw_syntax::ast::ItemKind;
 use lfw_syntax::suggest::did_you_mean;
@@ -111,8 +111,15 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
             ,
         SyntaxErrorKind::NumberTooLarge => Wording::new("This number is too large to mean anything here.")
             .at(loc, "too large")
-            .help("numbers of years, months and competencies stay below 100000.")
+            .help(format!("numbers of years, months and competencies stay below {}.", lfw_syntax::MAX_NUMBER))
             ,
+        SyntaxErrorKind::LineTooLong { limit } => Wording::new(format!(
+            "This line is longer than {} KiB, the most a line may be, so it is not read.",
+            limit >> 10
+        ))
+        .at(loc, "the line starting here")
+        .help("a line, with the lines that continue it, stays under the limit: shorten the text, or split a long list of requirements over several lines.")
+        ,
         SyntaxErrorKind::UnknownProperty { item, word, suggestion } => {
             let message = format!("`{word}` does not start a line of a {}.", item_word(*item));
             let d = Wording::new(message).at(loc, "not a keyword here");
@@ -200,6 +207,16 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::NotAFile { path, from } => not_a_file(path, *from),
         Problem::TooLarge { path, limit, from } => too_large(path, *limit, *from),
         Problem::ImportCycle { chain } => import_cycle(chain),
+        Problem::ImportTooDeep { path, limit, at } => import_too_deep(path, *limit, *at),
+        Problem::TooManyFiles { path, limit, from } => too_many_files(path, *limit, *from),
+        Problem::ExtendsTooDeep { framework, limit, at } => extends_too_deep(framework, *limit, *at),
+        Problem::TooManyElements {
+            framework,
+            counted,
+            count,
+            limit,
+            at,
+        } => too_many_elements(framework, *counted, *count, *limit, *at),
         Problem::SecondFramework { at, first } => second_framework(*at, *first),
         Problem::NoFramework { item, at } => no_framework(*item, *at),
         Problem::DuplicateId {
@@ -227,9 +244,10 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
             competency,
             scale,
             levels,
+            level_count,
             suggestion,
             at,
-        } => unknown_level(level, competency, scale, levels, suggestion.as_deref(), *at),
+        } => unknown_level(level, competency, scale, levels, *level_count, suggestion.as_deref(), *at),
         Problem::LevelAboveScale { level, scale, top, at } => level_above_scale(level, scale, top, *at),
         Problem::NoScale { competency, at, declared } => no_scale(competency, *at, *declared),
         Problem::MissingLevel { competency, at } => missing_level(competency, *at),
@@ -243,7 +261,12 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::ExtendsCycle { chain } => extends_cycle(chain),
         Problem::ProgressionCycle { chain } => progression_cycle(chain),
         Problem::PrerequisiteCycle { levels, at } => prerequisite_cycle(levels, at),
-        Problem::UnreachableRole { role, entries, at } => unreachable_role(role, entries, *at),
+        Problem::UnreachableRole {
+            role,
+            entries,
+            entry_count,
+            at,
+        } => unreachable_role(role, entries, *entry_count, *at),
         Problem::UnmeetableCount { count, of, at } => unmeetable_count(*count, *of, *at),
         Problem::CredentialNeedsRole {
             role,
@@ -360,15 +383,19 @@ fn too_large(path: &str, limit: u64, from: Option<Loc>) -> Wording {
 }
 
 /// `chain` lists each import along the cycle with the path it imports.
+/// A long circle is named by its first files, and its first places labelled.
 fn import_cycle(chain: &[(Loc, String)]) -> Wording {
     let names: Vec<&str> = chain.iter().map(|(_, p)| p.as_str()).collect();
-    let mut path = names.join(" → ");
+    let mut path = names.iter().take(MAX_LISTED).copied().collect::<Vec<_>>().join(" → ");
+    if names.len() > MAX_LISTED {
+        path = format!("{path} → … ({} in all)", names.len());
+    }
     if let Some(first) = names.first() {
         path = format!("{} → {path}", names.last().unwrap_or(first));
     }
     let mut w = Wording::new(format!("These files import each other in a circle: {path}."))
         .help("remove one of the imports; a file that several frameworks share should import none of them.");
-    for (i, (loc, p)) in chain.iter().enumerate() {
+    for (i, (loc, p)) in chain.iter().enumerate().take(MAX_LISTED) {
         w = if i == 0 {
             w.at(*loc, format!("imports `{p}`"))
         } else {
@@ -376,6 +403,53 @@ fn import_cycle(chain: &[(Loc, String)]) -> Wording {
         };
     }
     w
+}
+
+fn import_too_deep(path: &str, limit: usize, at: Loc) -> Wording {
+    Wording::new(format!(
+        "The file `{path}` is imported more than {limit} imports deep, so it is not read."
+    ))
+    .at(at, "one import too deep")
+    .help("import it from a file nearer the one being checked; imports go at most this deep below the files named on the command line.")
+}
+
+fn too_many_files(path: &str, limit: usize, from: Option<Loc>) -> Wording {
+    Wording::new(format!(
+        "The file `{path}` is not read: one compilation reads at most {limit} files, and this would be one more."
+    ))
+    .help("check fewer files at a time; files that import nothing in common can be checked apart.")
+    .path(path)
+    .maybe_at(from, "one file too many")
+}
+
+fn extends_too_deep(framework: &str, limit: usize, at: Loc) -> Wording {
+    Wording::new(format!(
+        "`{framework}` is more than {limit} `extends` away from a framework that extends none, so it is not compiled."
+    ))
+    .at(at, "one `extends` too many")
+    .help("extend a framework nearer the start of the chain; the frameworks that extend this one are not compiled either.")
+}
+
+fn too_many_elements(framework: &str, counted: Counted, count: usize, limit: usize, at: Loc) -> Wording {
+    let (message, help) = match counted {
+        Counted::Elements => (
+            format!("`{framework}` has {count} elements, inherited ones included; a framework may have at most {limit}, so it is not compiled."),
+            "split it into frameworks of their own; an extending framework counts what it inherits.",
+        ),
+        Counted::CompetencyLevels => (
+            format!("`{framework}` has {count} competency levels (each competency at each level of its scale); a framework may have at most {limit}, so it is not compiled."),
+            "rate its competencies on shorter scales, or split it into frameworks of their own.",
+        ),
+        Counted::RequirementMembers => (
+            format!("The requirements of `{framework}` list more than {limit} competencies in all, `all in` a domain counting each of its competencies; the rest are not read."),
+            "ask for a domain in fewer requirements, or split the framework.",
+        ),
+        Counted::Compilation => (
+            format!("`{framework}` is not compiled: the frameworks compiled together with it already have {count} elements, inherited ones counted in each, and one compilation builds at most {limit}."),
+            "check fewer frameworks at a time.",
+        ),
+    };
+    Wording::new(message).at(at, "too large").help(help)
 }
 
 fn second_framework(at: Loc, first: Loc) -> Wording {
@@ -458,10 +532,19 @@ fn wrong_kind(name: &str, is: ItemKind, wanted: &Wanted, at: Loc, declared: Loc)
         .help(format!("name a {wanted} here."))
 }
 
-fn unknown_level(level: &str, competency: &str, scale: &str, levels: &[String], suggestion: Option<&str>, at: Loc) -> Wording {
+fn unknown_level(
+    level: &str,
+    competency: &str,
+    scale: &str,
+    levels: &[String],
+    count: usize,
+    suggestion: Option<&str>,
+    at: Loc,
+) -> Wording {
+    let levels = counted_list(levels, count);
     let help = match suggestion {
-        Some(s) => format!("did you mean `{s}`? The levels of `{scale}` are {}.", quoted_list(levels)),
-        None => format!("the levels of `{scale}` are {}.", quoted_list(levels)),
+        Some(s) => format!("did you mean `{s}`? The levels of `{scale}` are {levels}."),
+        None => format!("the levels of `{scale}` are {levels}."),
     };
     Wording::new(format!(
         "`{level}` is not a level of the scale `{scale}` that `{competency}` is rated on."
@@ -508,9 +591,9 @@ fn override_kind(name: &str, own: ItemKind, inherited: ItemKind, at: Loc, base: 
 /// `chain`: each framework along the cycle with the place of its `extends`.
 fn extends_cycle(chain: &[(String, Loc)]) -> Wording {
     let names = around(chain);
-    let mut w = Wording::new(format!("These frameworks extend each other in a circle: {}.", names.join(" → ")))
+    let mut w = Wording::new(format!("These frameworks extend each other in a circle: {}.", circle(&names)))
         .help("a framework cannot build on itself; remove one `extends`.");
-    for (i, (name, loc)) in chain.iter().enumerate() {
+    for (i, (name, loc)) in chain.iter().enumerate().take(MAX_LISTED) {
         let next = names[i + 1];
         w = if i == 0 {
             w.at(*loc, format!("`{name}` extends `{next}`"))
@@ -524,9 +607,9 @@ fn extends_cycle(chain: &[(String, Loc)]) -> Wording {
 /// `chain`: each role along the cycle with the `after` that leads to the next.
 fn progression_cycle(chain: &[(String, Loc)]) -> Wording {
     let names = around(chain);
-    let mut w = Wording::new(format!("These roles come after each other in a circle: {}.", names.join(" → ")))
+    let mut w = Wording::new(format!("These roles come after each other in a circle: {}.", circle(&names)))
         .help("progression must lead somewhere: remove the `after` that leads back to an earlier role.");
-    for (i, (_, loc)) in chain.iter().enumerate() {
+    for (i, (_, loc)) in chain.iter().enumerate().take(MAX_LISTED) {
         let label = format!("`{}` comes after `{}`", names[i + 1], names[i]);
         w = if i == 0 { w.at(*loc, label) } else { w.also(*loc, label) };
     }
@@ -538,6 +621,18 @@ fn around(chain: &[(String, Loc)]) -> Vec<&str> {
     let mut names: Vec<&str> = chain.iter().map(|(n, _)| n.as_str()).collect();
     names.extend(names.first().copied());
     names
+}
+
+/// A circle in words, `a → b → a`, from its names with the first again at
+/// the end. A long one is named by its first names and counted: one
+/// diagnostic stays readable (and cheap to draw) whatever its size.
+fn circle<S: AsRef<str>>(names: &[S]) -> String {
+    let all = names.len().saturating_sub(1);
+    if all <= MAX_LISTED {
+        return names.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" → ");
+    }
+    let first: Vec<&str> = names.iter().take(MAX_LISTED).map(AsRef::as_ref).collect();
+    format!("{} → … → {} ({all} in all)", first.join(" → "), names[0].as_ref())
 }
 
 /// `levels`: the competency levels along the cycle; `locs`: the `needs`
@@ -553,10 +648,10 @@ fn prerequisite_cycle(levels: &[LevelOf], locs: &[Loc]) -> Wording {
     names.extend(names.first().cloned());
     let mut w = Wording::new(format!(
         "These competency levels each need the other first, so none can be developed: {}.",
-        names.join(" → ")
+        circle(&names)
     ))
     .help("remove one of these `needs` lines.");
-    for (i, loc) in locs.iter().enumerate() {
+    for (i, loc) in locs.iter().enumerate().take(MAX_LISTED) {
         w = if i == 0 {
             w.at(*loc, "part of the circle")
         } else {
@@ -566,13 +661,13 @@ fn prerequisite_cycle(levels: &[LevelOf], locs: &[Loc]) -> Wording {
     w
 }
 
-fn unreachable_role(role: &str, entries: &[String], at: Loc) -> Wording {
+fn unreachable_role(role: &str, entries: &[String], count: usize, at: Loc) -> Wording {
     let help = if entries.is_empty() {
         "mark the role people join at with `entry`.".to_string()
     } else {
         format!(
             "add `after <role>` naming the role before it; people start at {}.",
-            quoted_list(entries)
+            counted_list(entries, count)
         )
     };
     Wording::new(format!(
@@ -631,6 +726,16 @@ fn crosswalk_level_order(at: Loc, other: Loc) -> Wording {
         .at(at, "maps a higher level lower")
         .also(other, "than this one")
         .help("level correspondences must keep the order of both scales.")
+}
+
+/// The first names of a longer list, quoted, and how many there are in
+/// all: "`a`, `b`, … (30 in all)"; the whole list when it is all there.
+fn counted_list(items: &[String], count: usize) -> String {
+    if count <= items.len() {
+        return quoted_list(items);
+    }
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    format!("{}, … ({count} in all)", quoted.join(", "))
 }
 
 fn quoted_list(items: &[String]) -> String {

@@ -6,12 +6,13 @@
 //! still be checked.
 
 use crate::diagnostic::Diagnostic;
+use crate::limits::{MAX_COMPETENCY_LEVELS, MAX_REQUIREMENT_MEMBERS};
 use crate::model::*;
-use crate::problem::{Problem, Scope, Wanted};
+use crate::problem::{Counted, Problem, Scope, Wanted, MAX_LISTED};
 use crate::report;
 use crate::source::{FileId, Loc};
 use lfw_syntax::ast::{self, Item, ItemKind};
-use lfw_syntax::suggest::did_you_mean;
+use lfw_syntax::suggest::{Suggester, MAX_NAME_CHARS};
 use petgraph::graph::DiGraph;
 use std::collections::{HashMap, HashSet};
 
@@ -49,6 +50,17 @@ impl Want {
         }
     }
 
+    /// The kinds of element it accepts, as [`kind_index`]es.
+    fn kinds(self) -> &'static [usize] {
+        match self {
+            Want::Scale => &[0],
+            Want::Domain => &[1],
+            Want::Competency => &[2],
+            Want::Role => &[4],
+            Want::Requirement => &[2, 3, 4],
+        }
+    }
+
     fn accepts(self, e: Element) -> bool {
         matches!(
             (self, e),
@@ -63,6 +75,24 @@ impl Want {
         )
     }
 }
+
+/// The kind of an element as an index: scale, domain, competency,
+/// credential, role.
+fn kind_index(e: Element) -> usize {
+    match e {
+        Element::Scale(_) => 0,
+        Element::Domain(_) => 1,
+        Element::Competency(_) => 2,
+        Element::Credential(_) => 3,
+        Element::Role(_) => 4,
+    }
+}
+
+/// The names of a framework as did-you-mean looks through them: by kind
+/// (see [`kind_index`]) and by length in characters, each list sorted, so
+/// that a lookup sees only the names of the kind it wants and of a length
+/// within its edit budget.
+type Candidates = HashMap<(usize, usize), Vec<String>>;
 
 /// The kind of item that declares an element.
 fn element_kind(e: Element, fw: &Framework) -> ItemKind {
@@ -90,6 +120,18 @@ struct Resolver<'d> {
     default_scale_unknown: bool,
     /// Ids declared twice, reported once every name has been looked up.
     duplicates: Vec<Duplicate>,
+    /// The duplicates whose titles suggest each id, by that id.
+    meant: HashMap<String, Vec<usize>>,
+    /// Each scale's levels, by name.
+    level_ranks: Vec<HashMap<String, Rank>>,
+    /// The top of each scale whose levels are all numbers.
+    numeric_top: Vec<Option<u64>>,
+    /// Did-you-mean's view of the names, made at the first unknown name.
+    candidates: Option<Candidates>,
+    /// Competencies the requirements have listed so far (see
+    /// [`MAX_REQUIREMENT_MEMBERS`]).
+    members: usize,
+    suggest: &'d mut Suggester,
     diagnostics: &'d mut Vec<Diagnostic>,
 }
 
@@ -135,14 +177,17 @@ pub struct Inherited {
 }
 
 /// Builds one framework from its effective items (inherited and own).
+/// `None` when its competencies have more levels in all than
+/// [`MAX_COMPETENCY_LEVELS`] (reported): its prerequisite graph is not made.
 pub fn build(
     header: &ast::FrameworkHeader,
     file: FileId,
     items: &[(FileId, &Item)],
     extends: Option<String>,
     inherited: Inherited,
+    suggest: &mut Suggester,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Framework {
+) -> Option<Framework> {
     let fw = Framework {
         id: header.id.name.clone(),
         title: header.title.value.clone(),
@@ -172,6 +217,12 @@ pub fn build(
         unknown_scale: HashSet::new(),
         default_scale_unknown: false,
         duplicates: Vec::new(),
+        meant: HashMap::new(),
+        level_ranks: Vec::new(),
+        numeric_top: Vec::new(),
+        candidates: None,
+        members: 0,
+        suggest,
         diagnostics,
     };
     let declared = r.declare(items);
@@ -180,6 +231,21 @@ pub fn build(
         if let Item::Competency(c) = item {
             r.competency_levels(file, c);
         }
+    }
+    let levels: usize =
+        r.fw.competencies
+            .iter()
+            .map(|c| c.scale.map_or(1, |s| r.fw.scales[s.0].levels.len().max(1)))
+            .sum();
+    if levels > MAX_COMPETENCY_LEVELS {
+        r.diagnostics.push(report::diagnostic(Problem::TooManyElements {
+            framework: r.fw.id.clone(),
+            counted: Counted::CompetencyLevels,
+            count: levels,
+            limit: MAX_COMPETENCY_LEVELS,
+            at: r.fw.loc,
+        }));
+        return None;
     }
     let mut c = 0;
     let mut cred = 0;
@@ -203,7 +269,7 @@ pub fn build(
         }
     }
     r.report_duplicates();
-    r.fw
+    Some(r.fw)
 }
 
 /// An id declared a second time, with the id its title suggests.
@@ -254,6 +320,10 @@ impl Resolver<'_> {
             let element = match item {
                 Item::Scale(s) => {
                     let levels = self.levels(file, s);
+                    self.level_ranks
+                        .push(levels.iter().enumerate().map(|(rank, l)| (l.clone(), rank)).collect());
+                    let numbers: Option<Vec<u64>> = levels.iter().map(|l| l.parse().ok()).collect();
+                    self.numeric_top.push(numbers.and_then(|ns| ns.into_iter().max()));
                     self.fw.scales.push(Scale {
                         id: s.id.name.clone(),
                         title: text(&s.title),
@@ -337,6 +407,9 @@ impl Resolver<'_> {
             let meant = title
                 .and_then(lfw_syntax::vocab::id_from_title)
                 .filter(|s| *s != id.name && !self.names.contains_key(s));
+            if let Some(m) = &meant {
+                self.meant.entry(m.clone()).or_default().push(self.duplicates.len());
+            }
             self.duplicates.push(Duplicate {
                 id: id.name.clone(),
                 at,
@@ -422,25 +495,52 @@ impl Resolver<'_> {
                 None
             }
             None if self.broken.contains(&id.name) => None,
-            None if self.duplicates.iter().any(|d| d.meant.as_ref() == Some(&id.name)) => {
-                for d in self.duplicates.iter_mut().filter(|d| d.meant.as_ref() == Some(&id.name)) {
-                    d.used = true;
+            None if self.meant.contains_key(&id.name) => {
+                for &d in &self.meant[&id.name] {
+                    self.duplicates[d].used = true;
                 }
                 None
             }
             None => {
-                let candidates = self.names.iter().filter(|(_, (e, _))| want.accepts(*e)).map(|(n, _)| n.as_str());
-                let mut candidates: Vec<&str> = candidates.collect();
-                candidates.sort_unstable();
+                let suggestion = self.suggest_name(&id.name, want);
                 self.diagnostics.push(report::diagnostic(Problem::UnknownReference {
                     name: id.name.clone(),
                     wanted: want.wanted(),
-                    suggestion: did_you_mean(&id.name, candidates).map(str::to_string),
+                    suggestion,
                     at: loc,
                 }));
                 None
             }
         }
+    }
+
+    /// A declared name of a kind `want` accepts that `name` may be a slip
+    /// for. Only names of a length within the edit budget are looked at.
+    fn suggest_name(&mut self, name: &str, want: Want) -> Option<String> {
+        let n = name.chars().count();
+        if n > MAX_NAME_CHARS || self.suggest.exhausted() {
+            return None;
+        }
+        let names = &self.names;
+        let candidates = self.candidates.get_or_insert_with(|| {
+            let mut by: Candidates = HashMap::new();
+            for (name, (e, _)) in names {
+                by.entry((kind_index(*e), name.chars().count())).or_default().push(name.clone());
+            }
+            for list in by.values_mut() {
+                list.sort_unstable();
+            }
+            by
+        });
+        let budget = (n / 3).max(1);
+        let lists = want
+            .kinds()
+            .iter()
+            .flat_map(|&k| (n.saturating_sub(budget)..=n + budget).map(move |len| (k, len)))
+            .filter_map(|key| candidates.get(&key));
+        self.suggest
+            .did_you_mean(name, lists.flat_map(|l| l.iter().map(String::as_str)))
+            .map(str::to_string)
     }
 
     fn competency_id(&mut self, file: FileId, id: &ast::Ident) -> Option<CompetencyId> {
@@ -485,15 +585,14 @@ impl Resolver<'_> {
             }
             return None;
         };
-        let scale = &self.fw.scales[scale.0];
-        if let Some(rank) = scale.levels.iter().position(|l| *l == level.name) {
+        if let Some(&rank) = self.level_ranks[scale.0].get(&level.name) {
             return Some(rank);
         }
-        let numeric: Option<Vec<u64>> = scale.levels.iter().map(|l| l.parse().ok()).collect();
-        let above = match (numeric, level.name.parse::<u64>()) {
-            (Some(ns), Ok(n)) => ns.iter().max().filter(|&&top| n > top).is_some(),
+        let above = match (self.numeric_top[scale.0], level.name.parse::<u64>()) {
+            (Some(top), Ok(n)) => n > top,
             _ => false,
         };
+        let scale = &self.fw.scales[scale.0];
         let problem = if above {
             Problem::LevelAboveScale {
                 level: level.name.clone(),
@@ -506,8 +605,12 @@ impl Resolver<'_> {
                 level: level.name.clone(),
                 competency: comp.id.clone(),
                 scale: scale.id.clone(),
-                levels: scale.levels.clone(),
-                suggestion: did_you_mean(&level.name, scale.levels.iter().map(String::as_str)).map(str::to_string),
+                levels: scale.levels.iter().take(MAX_LISTED).cloned().collect(),
+                level_count: scale.levels.len(),
+                suggestion: self
+                    .suggest
+                    .did_you_mean(&level.name, scale.levels.iter().map(String::as_str))
+                    .map(str::to_string),
                 at: loc,
             }
         };
@@ -582,6 +685,27 @@ impl Resolver<'_> {
         self.fw.roles[id.0].requirements = reqs;
     }
 
+    /// Counts `n` more competencies listed by the requirement at `at`:
+    /// `false` once they are more than [`MAX_REQUIREMENT_MEMBERS`] in all
+    /// (reported once, there), and the requirement is left out.
+    fn list_members(&mut self, n: usize, at: Loc) -> bool {
+        let before = self.members;
+        self.members = self.members.saturating_add(n);
+        if self.members <= MAX_REQUIREMENT_MEMBERS {
+            return true;
+        }
+        if before <= MAX_REQUIREMENT_MEMBERS {
+            self.diagnostics.push(report::diagnostic(Problem::TooManyElements {
+                framework: self.fw.id.clone(),
+                counted: Counted::RequirementMembers,
+                count: self.members,
+                limit: MAX_REQUIREMENT_MEMBERS,
+                at,
+            }));
+        }
+        false
+    }
+
     fn requirement(&mut self, file: FileId, q: &ast::Requirement) -> Option<Requirement> {
         let loc = self.loc(file, q.span);
         let condition = match &q.condition {
@@ -609,6 +733,9 @@ impl Resolver<'_> {
                 let Element::Domain(d) = self.lookup(file, domain, Want::Domain)? else {
                     return None;
                 };
+                if !self.list_members(self.fw.domains[d.0].competencies.len(), loc) {
+                    return None;
+                }
                 let members = self.fw.domains[d.0].competencies.clone();
                 if members.is_empty() {
                     self.diagnostics.push(report::diagnostic(Problem::EmptyDomain {
@@ -625,6 +752,9 @@ impl Resolver<'_> {
                 }
             }
             ast::Condition::CountOf { count, of, level } => {
+                if !self.list_members(of.len(), loc) {
+                    return None;
+                }
                 let mut members = Vec::new();
                 let mut complete = true;
                 let ids: Vec<Option<CompetencyId>> = of.iter().map(|id| self.competency_id(file, id)).collect();

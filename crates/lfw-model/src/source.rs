@@ -1,6 +1,7 @@
 //! The source files of one compilation.
 
 use lfw_syntax::Span;
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 /// An index into [`Sources`].
@@ -18,12 +19,31 @@ pub struct SourceFile {
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
     files: Vec<SourceFile>,
+    /// Each file by its path.
+    by_path: HashMap<PathBuf, FileId>,
+    /// Where each line of each file starts (after each `\n`), so that a
+    /// place is found in a number of steps that does not grow with the file.
+    line_starts: Vec<Vec<usize>>,
+    /// Whether each file has a `\r` that no `\n` follows, which some
+    /// renderers count as a line break.
+    lone_cr: Vec<bool>,
 }
 
 impl Sources {
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        self.line_starts.push(starts);
+        let bytes = text.as_bytes();
+        self.lone_cr.push(
+            bytes
+                .iter()
+                .enumerate()
+                .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n')),
+        );
+        self.by_path.entry(path.clone()).or_insert(id);
         self.files.push(SourceFile { path, text });
-        FileId(self.files.len() as u32 - 1)
+        id
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -31,7 +51,18 @@ impl Sources {
     }
 
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().position(|f| f.path == path).map(|i| FileId(i as u32))
+        self.by_path.get(path).copied()
+    }
+
+    /// Where each line of a file starts: 0, and the offset after each `\n`.
+    pub fn line_starts(&self, id: FileId) -> &[usize] {
+        &self.line_starts[id.0 as usize]
+    }
+
+    /// Whether a file has a `\r` that no `\n` follows (which some
+    /// renderers count as a line break, and `line_starts` does not).
+    pub fn has_lone_cr(&self, id: FileId) -> bool {
+        self.lone_cr[id.0 as usize]
     }
 
     pub fn len(&self) -> usize {
@@ -46,10 +77,9 @@ impl Sources {
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         let text = &self.get(id).text;
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let col = text[line_start..offset].chars().count() + 1;
+        let starts = self.line_starts(id);
+        let line = starts.partition_point(|&s| s <= offset);
+        let col = text[starts[line - 1]..offset].chars().count() + 1;
         (line, col)
     }
 }

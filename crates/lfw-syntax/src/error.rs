@@ -71,6 +71,8 @@ pub enum SyntaxErrorKind {
     DuplicateProperty { property: &'static str, first: Span },
     /// A number too large to mean anything here.
     NumberTooLarge,
+    /// A logical line longer than `limit` bytes, which is not read.
+    LineTooLong { limit: usize },
     /// A line of an item that starts with a word none of its properties
     /// starts with (often a misspelt keyword): the keyword it is closest
     /// to, or else the item keyword, when there is one.

@@ -27,6 +27,16 @@ pub use kind::{Lfw, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken};
 pub use lower::node_span;
 pub use vocab::item_keyword;
 
+/// The longest logical line that is parsed, in bytes: a header or property
+/// line with the lines that continue it. A longer one is one syntax error
+/// and is not read. Far above any real line (the longest of the bundled
+/// frameworks is a few hundred bytes), low enough that no one line costs
+/// the parser much.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// Numbers in the language (counts and lengths of time) are below this.
+pub const MAX_NUMBER: u32 = 100_000;
+
 /// The result of parsing one file: both trees and the errors, always there.
 #[derive(Clone, Debug)]
 pub struct Parsed {
@@ -54,6 +64,29 @@ mod tests {
     fn every_kind_maps_to_itself() {
         for (i, kind) in SyntaxKind::ALL.iter().enumerate() {
             assert_eq!(*kind as usize, i);
+        }
+    }
+
+    /// A line over the limit is one error at its first word, is not parsed,
+    /// and is kept in the tree as it is.
+    #[test]
+    fn a_line_too_long_is_kept_but_not_read() {
+        let long = "x".repeat(MAX_LINE_BYTES);
+        let text =
+            format!("framework f \"F\"\nrole {long} \"R\"\n  entry\nrole r \"R\"\n  description \"{long}\"\n    \"more\"\n  entry\n");
+        let parsed = parse(&text);
+        assert_eq!(parsed.tree.to_string(), text, "lossless");
+        let kinds: Vec<&SyntaxErrorKind> = parsed.errors.iter().map(|e| &e.kind).collect();
+        assert_eq!(kinds, [&SyntaxErrorKind::LineTooLong { limit: MAX_LINE_BYTES }; 2]);
+        let at = text.find("role x").expect("the long header");
+        assert_eq!(parsed.errors[0].span, Span::new(at, at + "role".len()));
+        match &parsed.file.items[1] {
+            ast::Item::Broken(b) => assert_eq!((b.kind, b.id.is_none()), (ast::ItemKind::Role, true)),
+            other => panic!("{other:?}"),
+        }
+        match &parsed.file.items[2] {
+            ast::Item::Role(r) => assert!(r.damaged && r.description.is_none() && r.entry.is_some()),
+            other => panic!("{other:?}"),
         }
     }
 

@@ -182,7 +182,7 @@ impl Lower<'_> {
 
     fn number(&mut self, t: &SyntaxToken) -> u32 {
         match t.text().parse::<u32>() {
-            Ok(n) if n < 100_000 => n,
+            Ok(n) if n < crate::MAX_NUMBER => n,
             _ => {
                 self.errors.push(SyntaxError::new(SyntaxErrorKind::NumberTooLarge, token_span(t)));
                 0

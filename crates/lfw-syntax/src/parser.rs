@@ -15,8 +15,9 @@ use crate::ast::{ItemKind, Span};
 use crate::error::{apply, Edit, Expected, Found, Suggestion, SyntaxError, SyntaxErrorKind};
 use crate::kind::SyntaxKind as K;
 use crate::lines::{lines, Class, Line};
-use crate::suggest::did_you_mean;
+use crate::suggest::Suggester;
 use crate::vocab::{self, is_id, leading_word};
+use crate::MAX_LINE_BYTES;
 use pest::iterators::Pair;
 use pest::Parser as _;
 use rowan::{GreenNode, GreenNodeBuilder};
@@ -35,6 +36,7 @@ pub fn parse(text: &str) -> (GreenNode, Vec<SyntaxError>) {
         errors: Vec::new(),
         item: None,
         stray_reported: false,
+        suggest: Suggester::new(),
     };
     p.b.start_node(K::File.into());
     let mut pending: Vec<Line> = Vec::new();
@@ -57,12 +59,17 @@ pub fn parse(text: &str) -> (GreenNode, Vec<SyntaxError>) {
                 p.b.start_node(item_node(kind).into());
                 p.item = Some(kind);
                 p.trivia_lines(&leading);
-                p.header(kind, &line);
+                if too_long(&line) {
+                    p.too_long(&line, true);
+                } else {
+                    p.header(kind, &line);
+                }
             }
             None => {
                 p.trivia_lines(&pending);
                 pending.clear();
                 match p.item {
+                    _ if too_long(&line) => p.too_long(&line, false),
                     Some(kind) => p.property(kind, &line),
                     None => p.stray(&line),
                 }
@@ -77,6 +84,11 @@ pub fn parse(text: &str) -> (GreenNode, Vec<SyntaxError>) {
     (p.b.finish(), p.errors)
 }
 
+/// Whether a logical line is over the limit, and is not parsed.
+fn too_long(line: &Line) -> bool {
+    line.content_end - line.content_start > MAX_LINE_BYTES
+}
+
 struct Builder<'t> {
     text: &'t str,
     b: GreenNodeBuilder<'static>,
@@ -84,6 +96,8 @@ struct Builder<'t> {
     /// The item being built.
     item: Option<ItemKind>,
     stray_reported: bool,
+    /// Did-you-mean for misspelt keywords, with one budget for the file.
+    suggest: Suggester,
 }
 
 fn item_node(kind: ItemKind) -> K {
@@ -453,7 +467,11 @@ impl<'t> Builder<'t> {
         if let Some((toks, e)) = self.parse_line(line_rule(kind), line, &mut pos) {
             let mut lenient = false;
             if let Some(e) = e {
-                let error = with_fixed_line(property_error(kind, line, self.text, &e, &toks), self.text, &toks);
+                let error = with_fixed_line(
+                    property_error(kind, line, self.text, &e, &toks, &mut self.suggest),
+                    self.text,
+                    &toks,
+                );
                 lenient = matches!(
                     error.kind,
                     SyntaxErrorKind::LevelsNotSeparated { .. }
@@ -475,6 +493,39 @@ impl<'t> Builder<'t> {
             self.toks(comment, &mut pos);
         }
         self.trivia(pos, line.end);
+    }
+
+    /// A line over [`MAX_LINE_BYTES`], which is not parsed: one error at
+    /// its first word, and the line kept as it is in an `Error` node. A
+    /// header keeps its keyword, so the item is still there, without an id.
+    fn too_long(&mut self, line: &Line, header: bool) {
+        self.trivia(line.start, line.content_start);
+        let content = &self.text[line.content_start..line.content_end];
+        let word = match leading_word(content).len() {
+            0 => content.chars().next().map_or(0, char::len_utf8),
+            n => n,
+        };
+        let mut pos = line.content_start;
+        if header {
+            self.b.start_node(K::Header.into());
+            self.token(K::Keyword, pos, pos + word);
+            self.b.finish_node();
+            pos += word;
+            let rest = &self.text[pos..line.content_end];
+            let blank = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+            self.trivia(pos, pos + blank);
+            pos += blank;
+        }
+        if pos < line.content_end {
+            self.b.start_node(K::Error.into());
+            self.token(K::Unknown, pos, line.content_end);
+            self.b.finish_node();
+        }
+        self.trivia(line.content_end, line.end);
+        self.errors.push(SyntaxError::new(
+            SyntaxErrorKind::LineTooLong { limit: MAX_LINE_BYTES },
+            Span::new(line.content_start, line.content_start + word),
+        ));
     }
 
     /// Text before the first item: one error for the first such line.
@@ -723,7 +774,7 @@ fn header_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[
 }
 
 /// The error for a property line that does not parse.
-fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[Tok]) -> SyntaxError {
+fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: &[Tok], suggest: &mut Suggester) -> SyntaxError {
     let (body, _) = split_comment(toks);
     let Some(first) = body.first() else {
         return unexpected(text, line, Some(kind), e);
@@ -731,8 +782,8 @@ fn property_error(kind: ItemKind, line: &Line, text: &str, e: &PestError, toks: 
     let word = first.text;
     let known = vocab::property_keywords(kind).contains(&word);
     if !known && matches!(first.kind, K::Word | K::Keyword | K::Number) && kind != ItemKind::Import {
-        let property = did_you_mean(word, vocab::property_keywords(kind).iter().copied());
-        let item = did_you_mean(word, vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k));
+        let property = suggest.did_you_mean(word, vocab::property_keywords(kind).iter().copied());
+        let item = suggest.did_you_mean(word, vocab::ITEM_KEYWORDS.iter().map(|(k, _)| *k));
         let suggestion = property.map(Suggestion::Property).or(item.map(Suggestion::Item));
         let fix = property
             .map(|k| {
