@@ -1,0 +1,308 @@
+//! `lfw cohort` on large cohorts, as whole processes, against a baseline
+//! measured in the same run: the CPU time of a typed `serde_json` read of
+//! the same file on one thread. The ratio says how much more than reading
+//! its input the engine spends, and does not depend much on the machine.
+//!
+//! Run with `cargo bench --bench cohort` (a few minutes, and about 0.6 GB of
+//! temporary files in `TMPDIR`). For 10k, 100k and 1M people of the
+//! synthetic cohort of `examples/generate_cohort.rs`, written as JSON Lines
+//! into a temporary directory, it measures
+//!
+//! - `lfw cohort --framework cscf-2012 --role g7 --as-of 2026-06-01
+//!   --format json FILE`, standard output to `/dev/null`: wall time, CPU time
+//!   (user + system of the child, from `wait4`) and peak resident memory
+//!   (`ru_maxrss` of that child), the median of several runs after one
+//!   untimed run whose output is checked;
+//! - the baseline: this program run again as a child process
+//!   (`--baseline-read FILE`), reading the file line by line into
+//!   `lfw_assess::ProfileInput`s on one thread and counting them, timed the
+//!   same way;
+//! - the same `lfw cohort` with `--threads 1`, as the ratio of its wall time
+//!   to the default's (one thread per core): how the parallel path scales;
+//! - and, for scale, one person: `lfw ready --framework cscf-2012 --role g7
+//!   --as-of 2026-06-01 frameworks/civil-service/examples/seo-one-gap.json`,
+//!   the median of 21 runs.
+//!
+//! It prints a table and asserts nothing about speed: the figures are for
+//! docs/performance.md. It is not run by `cargo test`; run without
+//! `--bench` (as `cargo test --benches` would), it does nothing.
+
+#[path = "../examples/support/cohort_gen.rs"]
+mod cohort_gen;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// The argument that makes this program the baseline reader.
+const BASELINE: &str = "--baseline-read";
+
+/// Sizes of cohort, with the number of timed runs of each command.
+const SIZES: [(u64, usize); 3] = [(10_000, 5), (100_000, 5), (1_000_000, 3)];
+
+/// Timed runs of `lfw ready` on one profile.
+const READY_RUNS: usize = 21;
+
+const LFW: &str = env!("CARGO_BIN_EXE_lfw");
+
+/// One finished child process.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    /// Seconds from spawning to reaping.
+    wall: f64,
+    /// User plus system seconds of the child and its threads.
+    cpu: f64,
+    /// The child's peak resident set, in MiB.
+    peak_mib: f64,
+}
+
+/// Runs `cmd` to its end, stdin empty, stdout to `stdout` (a file, or
+/// `/dev/null` when `None`), stderr to `stderr`, and measures it with
+/// `wait4`, so that the figures are this child's alone.
+fn measure(cmd: &mut Command, stdout: Option<&Path>, stderr: &Path) -> Run {
+    let out = match stdout {
+        Some(path) => Stdio::from(File::create(path).expect("create the output file")),
+        None => Stdio::null(),
+    };
+    let err = Stdio::from(File::create(stderr).expect("create the error file"));
+    let start = Instant::now();
+    let child = cmd.stdin(Stdio::null()).stdout(out).stderr(err).spawn().expect("start the child");
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet reaped (`child` is never
+    // waited on), and both pointers are to live locals.
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed().as_secs_f64();
+    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    drop(child);
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        let errors = std::fs::read_to_string(stderr).unwrap_or_default();
+        panic!("{cmd:?} failed (wait status {status}):\n{errors}");
+    }
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Run {
+        wall,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        // ru_maxrss is in KiB on Linux.
+        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+    }
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+/// The medians of wall and CPU time over `runs`, and the largest peak.
+#[derive(Clone, Copy, Debug)]
+struct Figures {
+    wall: f64,
+    cpu: f64,
+    peak_mib: f64,
+}
+
+fn figures(runs: &[Run]) -> Figures {
+    Figures {
+        wall: median(runs.iter().map(|r| r.wall).collect()),
+        cpu: median(runs.iter().map(|r| r.cpu).collect()),
+        peak_mib: runs.iter().map(|r| r.peak_mib).fold(0.0, f64::max),
+    }
+}
+
+fn cohort(file: &Path, threads: Option<usize>) -> Command {
+    let mut cmd = Command::new(LFW);
+    cmd.args([
+        "cohort",
+        "--framework",
+        "cscf-2012",
+        "--role",
+        "g7",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    if let Some(n) = threads {
+        cmd.args(["--threads", &n.to_string()]);
+    }
+    cmd.arg(file);
+    cmd
+}
+
+fn baseline(file: &Path) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().expect("the bench's own path"));
+    cmd.arg(BASELINE).arg(file);
+    cmd
+}
+
+/// The baseline reader: every line of `path` into a typed profile, on one
+/// thread; prints the number of profiles and of assessments.
+fn baseline_read(path: &str) {
+    let mut reader = BufReader::new(File::open(path).expect("open the cohort"));
+    let mut line = String::new();
+    let (mut people, mut assessments) = (0u64, 0u64);
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).expect("read the cohort") == 0 {
+            break;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let p: lfw_assess::ProfileInput = serde_json::from_str(&line).expect("a profile");
+        people += 1;
+        assessments += p.assessments.len() as u64;
+    }
+    println!("{people} {assessments}");
+}
+
+/// Checks that a summary written by `lfw cohort --format json` judged all
+/// `n` people and found none invalid.
+fn check_summary(path: &Path, n: u64) {
+    let text = std::fs::read_to_string(path).expect("read the summary");
+    let summary: serde_json::Value = serde_json::from_str(&text).expect("a JSON summary");
+    assert_eq!(summary["people"], n, "people judged: {text}");
+    assert_eq!(summary["invalid"], 0, "invalid profiles: {text}");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == BASELINE) {
+        baseline_read(args.get(i + 1).expect("a file to read"));
+        return;
+    }
+    if !args.iter().any(|a| a == "--bench") {
+        println!("cohort bench: run it with `cargo bench --bench cohort`");
+        return;
+    }
+    let began = Instant::now();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = dir.path().join("out.json");
+    let err = dir.path().join("err.txt");
+    println!("lfw cohort --framework cscf-2012 --role g7 --as-of 2026-06-01 --format json, as whole processes;");
+    println!("medians of the runs shown; baseline: typed serde_json read of the same file, one thread;");
+    println!("default threads: {cores} (one per core)\n");
+
+    struct Row {
+        n: u64,
+        runs: usize,
+        mib: f64,
+        lfw: Figures,
+        one: Figures,
+        base: Figures,
+    }
+    let mut rows = Vec::new();
+    for (n, runs) in SIZES {
+        let file = dir.path().join(format!("cohort-{n}.jsonl"));
+        let started = Instant::now();
+        let mut w = BufWriter::new(File::create(&file).expect("create the cohort"));
+        cohort_gen::write(n, cohort_gen::Format::Jsonl, &mut w).expect("write the cohort");
+        w.into_inner().expect("write the cohort").sync_all().expect("sync the cohort");
+        let mib = std::fs::metadata(&file).expect("the cohort").len() as f64 / (1024.0 * 1024.0);
+        eprintln!("{n} people: {mib:.0} MiB written in {:.1?}", started.elapsed());
+
+        // One untimed run of each, whose output is checked; it also brings
+        // the file into the page cache for the timed runs.
+        measure(&mut cohort(&file, None), Some(&out), &err);
+        check_summary(&out, n);
+        measure(&mut baseline(&file), Some(&out), &err);
+        let counted = std::fs::read_to_string(&out).expect("the baseline's output");
+        assert!(counted.starts_with(&format!("{n} ")), "the baseline read {counted}");
+
+        let timed = |cmd: &mut dyn FnMut() -> Command| -> Figures {
+            let all: Vec<Run> = (0..runs).map(|_| measure(&mut cmd(), None, &err)).collect();
+            figures(&all)
+        };
+        let lfw = timed(&mut || cohort(&file, None));
+        let one = timed(&mut || cohort(&file, Some(1)));
+        let base = timed(&mut || baseline(&file));
+        eprintln!(
+            "{n} people: lfw {:.2} s, --threads 1 {:.2} s, baseline {:.2} s (wall, median of {runs})",
+            lfw.wall, one.wall, base.wall
+        );
+        std::fs::remove_file(&file).expect("remove the cohort");
+        rows.push(Row {
+            n,
+            runs,
+            mib,
+            lfw,
+            one,
+            base,
+        });
+    }
+
+    println!(
+        "{:>9} {:>4} {:>7} {:>10} {:>9} {:>10} {:>9} {:>11} {:>8} {:>10}",
+        "people", "runs", "MiB", "lfw wall s", "lfw cpu s", "base cpu s", "cpu ratio", "people/s", "peak MiB", "t1/tN wall"
+    );
+    for r in &rows {
+        println!(
+            "{:>9} {:>4} {:>7.1} {:>10.3} {:>9.3} {:>10.3} {:>9.1} {:>11.0} {:>8.1} {:>10.2}",
+            r.n,
+            r.runs,
+            r.mib,
+            r.lfw.wall,
+            r.lfw.cpu,
+            r.base.cpu,
+            r.lfw.cpu / r.base.cpu,
+            r.n as f64 / r.lfw.wall,
+            r.lfw.peak_mib,
+            r.one.wall / r.lfw.wall,
+        );
+    }
+    println!("\nwith --threads 1 against the default ({cores} threads):");
+    println!(
+        "{:>9} {:>10} {:>10} {:>9} {:>9} {:>10} {:>13}",
+        "people", "t1 wall s", "tN wall s", "t1 cpu s", "tN cpu s", "t1/tN wall", "base wall s"
+    );
+    for r in &rows {
+        println!(
+            "{:>9} {:>10.3} {:>10.3} {:>9.3} {:>9.3} {:>10.2} {:>13.3}",
+            r.n,
+            r.one.wall,
+            r.lfw.wall,
+            r.one.cpu,
+            r.lfw.cpu,
+            r.one.wall / r.lfw.wall,
+            r.base.wall
+        );
+    }
+
+    let profile = concat!(env!("CARGO_MANIFEST_DIR"), "/frameworks/civil-service/examples/seo-one-gap.json");
+    let ready = || {
+        let mut cmd = Command::new(LFW);
+        cmd.args([
+            "ready",
+            "--framework",
+            "cscf-2012",
+            "--role",
+            "g7",
+            "--as-of",
+            "2026-06-01",
+            profile,
+        ]);
+        cmd
+    };
+    measure(&mut ready(), Some(&out), &err);
+    let text = std::fs::read_to_string(&out).expect("the report");
+    assert!(text.contains("NOT READY — score 98.4"), "lfw ready reported:\n{text}");
+    let all: Vec<Run> = (0..READY_RUNS).map(|_| measure(&mut ready(), None, &err)).collect();
+    let one = figures(&all);
+    println!(
+        "\nlfw ready on one profile (seo-one-gap.json for g7), median of {READY_RUNS}: {:.1} ms wall, {:.1} ms CPU, peak {:.1} MiB",
+        one.wall * 1e3,
+        one.cpu * 1e3,
+        one.peak_mib
+    );
+    println!("\nbench took {:.0} s", began.elapsed().as_secs_f64());
+}
