@@ -23,8 +23,10 @@
 //!   --as-of 2026-06-01 frameworks/civil-service/examples/seo-one-gap.json`,
 //!   the median of 21 runs.
 //!
-//! It prints a table and asserts nothing about speed: the figures are for
-//! docs/performance.md. It is not run by `cargo test`; run without
+//! With each figure it shows how busy the machine was with other processes
+//! meanwhile (from `/proc/stat`), since wall times, and to a lesser degree
+//! CPU times, suffer when something else runs. It prints a table and asserts
+//! nothing about speed: the figures are for docs/performance.md. It is not run by `cargo test`; run without
 //! `--bench` (as `cargo test --benches` would), it does nothing.
 
 #[path = "../examples/support/cohort_gen.rs"]
@@ -56,6 +58,29 @@ struct Run {
     cpu: f64,
     /// The child's peak resident set, in MiB.
     peak_mib: f64,
+    /// The CPU time of everything else on the machine while the child ran,
+    /// as a share of all its cores, when `/proc/stat` can be read.
+    others: Option<f64>,
+}
+
+/// Seconds of CPU time the whole machine has been busy since boot, from
+/// `/proc/stat` (user, nice, system, irq, softirq and steal, in USER_HZ).
+fn machine_busy() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let fields: Vec<f64> = stat
+        .lines()
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .map_while(|f| f.parse().ok())
+        .collect();
+    let busy = [0, 1, 2, 5, 6, 7]
+        .iter()
+        .map(|&i| fields.get(i).copied().unwrap_or(0.0))
+        .sum::<f64>();
+    // SAFETY: sysconf only reads a configuration value.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    (hz > 0).then(|| busy / hz as f64)
 }
 
 /// Runs `cmd` to its end, stdin empty, stdout to `stdout` (a file, or
@@ -67,6 +92,7 @@ fn measure(cmd: &mut Command, stdout: Option<&Path>, stderr: &Path) -> Run {
         None => Stdio::null(),
     };
     let err = Stdio::from(File::create(stderr).expect("create the error file"));
+    let busy = machine_busy();
     let start = Instant::now();
     let child = cmd.stdin(Stdio::null()).stdout(out).stderr(err).spawn().expect("start the child");
     let pid = child.id() as libc::pid_t;
@@ -77,6 +103,7 @@ fn measure(cmd: &mut Command, stdout: Option<&Path>, stderr: &Path) -> Run {
     // waited on), and both pointers are to live locals.
     let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = start.elapsed().as_secs_f64();
+    let busy = busy.zip(machine_busy()).map(|(before, after)| after - before);
     assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
     drop(child);
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
@@ -84,11 +111,14 @@ fn measure(cmd: &mut Command, stdout: Option<&Path>, stderr: &Path) -> Run {
         panic!("{cmd:?} failed (wait status {status}):\n{errors}");
     }
     let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     Run {
         wall,
-        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        cpu,
         // ru_maxrss is in KiB on Linux.
         peak_mib: usage.ru_maxrss as f64 / 1024.0,
+        others: busy.map(|b| ((b - cpu) / (wall * cores)).clamp(0.0, 1.0)),
     }
 }
 
@@ -108,6 +138,8 @@ struct Figures {
     wall: f64,
     cpu: f64,
     peak_mib: f64,
+    /// The median share of the machine that other processes used meanwhile.
+    others: Option<f64>,
 }
 
 fn figures(runs: &[Run]) -> Figures {
@@ -115,7 +147,12 @@ fn figures(runs: &[Run]) -> Figures {
         wall: median(runs.iter().map(|r| r.wall).collect()),
         cpu: median(runs.iter().map(|r| r.cpu).collect()),
         peak_mib: runs.iter().map(|r| r.peak_mib).fold(0.0, f64::max),
+        others: runs.iter().map(|r| r.others).collect::<Option<Vec<f64>>>().map(median),
     }
+}
+
+fn percent(share: Option<f64>) -> String {
+    share.map_or("-".to_string(), |s| format!("{:.0}", s * 100.0))
 }
 
 fn cohort(file: &Path, threads: Option<usize>) -> Command {
@@ -262,21 +299,23 @@ fn main() {
     }
     println!("\nwith --threads 1 against the default ({cores} threads):");
     println!(
-        "{:>9} {:>10} {:>10} {:>9} {:>9} {:>10} {:>13}",
-        "people", "t1 wall s", "tN wall s", "t1 cpu s", "tN cpu s", "t1/tN wall", "base wall s"
+        "{:>9} {:>10} {:>10} {:>9} {:>9} {:>10} {:>12} {:>18}",
+        "people", "t1 wall s", "tN wall s", "t1 cpu s", "tN cpu s", "t1/tN wall", "base wall s", "others % tN/t1/b"
     );
     for r in &rows {
         println!(
-            "{:>9} {:>10.3} {:>10.3} {:>9.3} {:>9.3} {:>10.2} {:>13.3}",
+            "{:>9} {:>10.3} {:>10.3} {:>9.3} {:>9.3} {:>10.2} {:>12.3} {:>18}",
             r.n,
             r.one.wall,
             r.lfw.wall,
             r.one.cpu,
             r.lfw.cpu,
             r.one.wall / r.lfw.wall,
-            r.base.wall
+            r.base.wall,
+            format!("{} / {} / {}", percent(r.lfw.others), percent(r.one.others), percent(r.base.others)),
         );
     }
+    println!("(others %: the median share of the machine's cores busy with other processes during the runs)");
 
     let profile = concat!(env!("CARGO_MANIFEST_DIR"), "/frameworks/civil-service/examples/seo-one-gap.json");
     let ready = || {
