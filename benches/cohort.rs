@@ -3,8 +3,8 @@
 //! the same file on one thread. The ratio says how much more than reading
 //! its input the engine spends, and does not depend much on the machine.
 //!
-//! Run with `cargo bench --bench cohort` (a few minutes, and about 0.6 GB of
-//! temporary files in `TMPDIR`). For 10k, 100k and 1M people of the
+//! Run with `cargo bench --bench cohort` (about 5 minutes, and about 0.6 GB
+//! of temporary files in `TMPDIR`). For 10k, 100k and 1M people of the
 //! synthetic cohort of `examples/generate_cohort.rs`, written as JSON Lines
 //! into a temporary directory, it measures
 //!
@@ -18,16 +18,19 @@
 //!   `lfw_assess::ProfileInput`s on one thread and counting them, timed the
 //!   same way;
 //! - the same `lfw cohort` with `--threads 1`, as the ratio of its wall time
-//!   to the default's (one thread per core): how the parallel path scales;
-//! - and, for scale, one person: `lfw ready --framework cscf-2012 --role g7
-//!   --as-of 2026-06-01 frameworks/civil-service/examples/seo-one-gap.json`,
-//!   the median of 21 runs.
+//!   to the default's (one thread per core): how the parallel path scales.
+//!
+//! The three take turns, run after run. Then, for scale, one person: `lfw
+//! ready --framework cscf-2012 --role g7 --as-of 2026-06-01
+//! frameworks/civil-service/examples/seo-one-gap.json`, the median of 21
+//! runs.
 //!
 //! With each figure it shows how busy the machine was with other processes
 //! meanwhile (from `/proc/stat`), since wall times, and to a lesser degree
 //! CPU times, suffer when something else runs. It prints a table and asserts
-//! nothing about speed: the figures are for docs/performance.md. It is not run by `cargo test`; run without
-//! `--bench` (as `cargo test --benches` would), it does nothing.
+//! nothing about speed: the figures are for docs/performance.md. It is not
+//! run by `cargo test`; run without `--bench` (as `cargo test --benches`
+//! would), it does nothing.
 
 #[path = "../examples/support/cohort_gen.rs"]
 mod cohort_gen;
@@ -256,13 +259,15 @@ fn main() {
         let counted = std::fs::read_to_string(&out).expect("the baseline's output");
         assert!(counted.starts_with(&format!("{n} ")), "the baseline read {counted}");
 
-        let timed = |cmd: &mut dyn FnMut() -> Command| -> Figures {
-            let all: Vec<Run> = (0..runs).map(|_| measure(&mut cmd(), None, &err)).collect();
-            figures(&all)
-        };
-        let lfw = timed(&mut || cohort(&file, None));
-        let one = timed(&mut || cohort(&file, Some(1)));
-        let base = timed(&mut || baseline(&file));
+        // The three commands take turns, so that anything else the machine
+        // does meanwhile falls on all three alike.
+        let (mut lfw, mut one, mut base) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..runs {
+            lfw.push(measure(&mut cohort(&file, None), None, &err));
+            one.push(measure(&mut cohort(&file, Some(1)), None, &err));
+            base.push(measure(&mut baseline(&file), None, &err));
+        }
+        let (lfw, one, base) = (figures(&lfw), figures(&one), figures(&base));
         eprintln!(
             "{n} people: lfw {:.2} s, --threads 1 {:.2} s, baseline {:.2} s (wall, median of {runs})",
             lfw.wall, one.wall, base.wall
