@@ -20,7 +20,10 @@
 //! - the same `lfw cohort` with `--threads 1`, as the ratio of its wall time
 //!   to the default's (one thread per core): how the parallel path scales.
 //!
-//! The three take turns, run after run. Then, for scale, one person: `lfw
+//! The three take turns, run after run, and the CPU ratio and the threads
+//! ratio are the medians of the ratios within each turn, so that the
+//! machine's moods fall on both sides of a ratio alike. Then, for scale, one
+//! person: `lfw
 //! ready --framework cscf-2012 --role g7 --as-of 2026-06-01
 //! frameworks/civil-service/examples/seo-one-gap.json`, the median of 21
 //! runs.
@@ -230,7 +233,9 @@ fn main() {
     let out = dir.path().join("out.json");
     let err = dir.path().join("err.txt");
     println!("lfw cohort --framework cscf-2012 --role g7 --as-of 2026-06-01 --format json, as whole processes;");
-    println!("medians of the runs shown; baseline: typed serde_json read of the same file, one thread;");
+    println!(
+        "medians of the runs shown (ratios: of the ratios within each turn); baseline: typed serde_json read of the same file, one thread;"
+    );
     println!("default threads: {cores} (one per core)\n");
 
     struct Row {
@@ -240,6 +245,9 @@ fn main() {
         lfw: Figures,
         one: Figures,
         base: Figures,
+        /// Medians of the ratios within each turn.
+        cpu_ratio: f64,
+        threads_ratio: f64,
     }
     let mut rows = Vec::new();
     for (n, runs) in SIZES {
@@ -267,6 +275,9 @@ fn main() {
             one.push(measure(&mut cohort(&file, Some(1)), None, &err));
             base.push(measure(&mut baseline(&file), None, &err));
         }
+        let per_turn = |f: &dyn Fn(usize) -> f64| median((0..runs).map(f).collect());
+        let cpu_ratio = per_turn(&|i| lfw[i].cpu / base[i].cpu);
+        let threads_ratio = per_turn(&|i| one[i].wall / lfw[i].wall);
         let (lfw, one, base) = (figures(&lfw), figures(&one), figures(&base));
         eprintln!(
             "{n} people: lfw {:.2} s, --threads 1 {:.2} s, baseline {:.2} s (wall, median of {runs})",
@@ -280,6 +291,8 @@ fn main() {
             lfw,
             one,
             base,
+            cpu_ratio,
+            threads_ratio,
         });
     }
 
@@ -296,10 +309,10 @@ fn main() {
             r.lfw.wall,
             r.lfw.cpu,
             r.base.cpu,
-            r.lfw.cpu / r.base.cpu,
+            r.cpu_ratio,
             r.n as f64 / r.lfw.wall,
             r.lfw.peak_mib,
-            r.one.wall / r.lfw.wall,
+            r.threads_ratio,
         );
     }
     println!("\nwith --threads 1 against the default ({cores} threads):");
@@ -315,7 +328,7 @@ fn main() {
             r.lfw.wall,
             r.one.cpu,
             r.lfw.cpu,
-            r.one.wall / r.lfw.wall,
+            r.threads_ratio,
             r.base.wall,
             format!("{} / {} / {}", percent(r.lfw.others), percent(r.one.others), percent(r.base.others)),
         );
