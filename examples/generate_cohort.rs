@@ -5,102 +5,25 @@
 //! `cargo run --release --example generate_cohort -- 100000 csv cohort.csv`
 //!
 //! The people are made up by a fixed pseudo-random sequence, so the same N
-//! always gives the same file.
+//! always gives the same file. The generator itself is in
+//! `support/cohort_gen.rs`, shared with `benches/cohort.rs`.
+
+#[path = "support/cohort_gen.rs"]
+mod cohort_gen;
 
 use std::io::{BufWriter, Write};
 
-const COMPETENCIES: [&str; 10] = [
-    "seeing-the-big-picture",
-    "changing-and-improving",
-    "making-effective-decisions",
-    "leading-and-communicating",
-    "collaborating-and-partnering",
-    "building-capability-for-all",
-    "achieving-commercial-outcomes",
-    "delivering-value-for-money",
-    "managing-a-quality-service",
-    "delivering-at-pace",
-];
-const SOURCES: [&str; 4] = ["self", "manager", "360", "assessment-centre"];
-
-/// xorshift64*: enough randomness for test data, and reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % below
-    }
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (Some(n), Some(format), Some(path)) = (args.get(1).and_then(|n| n.parse::<u64>().ok()), args.get(2), args.get(3)) else {
+    let (Some(n), Some(format), Some(path)) = (
+        args.get(1).and_then(|n| n.parse::<u64>().ok()),
+        args.get(2).and_then(|f| f.parse::<cohort_gen::Format>().ok()),
+        args.get(3),
+    ) else {
         eprintln!("usage: generate_cohort N jsonl|csv OUT");
         std::process::exit(2);
     };
     let mut out = BufWriter::new(std::fs::File::create(path).expect("create the output file"));
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let date = |rng: &mut Rng| format!("{}-{:02}-{:02}", 2022 + rng.next(4), 1 + rng.next(12), 1 + rng.next(28));
-    if format == "csv" {
-        writeln!(
-            out,
-            "person,name,framework,role,role_since,record,item,level,source,date,until,note"
-        )
-        .expect("write");
-    }
-    // CSV rows are written in two passes over each block of people, so a
-    // person's rows are never all adjacent.
-    let block = 1000;
-    let mut start = 0;
-    while start < n {
-        let end = (start + block).min(n);
-        let mut second_halves = Vec::new();
-        for i in start..end {
-            let since = date(&mut rng);
-            let assessed: Vec<(usize, u64, &str, String)> = (0..5)
-                .map(|_| {
-                    let c = rng.next(10) as usize;
-                    (c, 1 + rng.next(5), SOURCES[rng.next(4) as usize], date(&mut rng))
-                })
-                .collect();
-            if format == "csv" {
-                for (k, (c, level, source, d)) in assessed.iter().enumerate() {
-                    let who = if k == 0 {
-                        format!("p{i},Person {i},cscf-2012,seo,{since}")
-                    } else {
-                        format!("p{i},,,,")
-                    };
-                    let row = format!("{who},assessment,{},{level},{source},{d},,", COMPETENCIES[*c]);
-                    if k < 3 {
-                        writeln!(out, "{row}").expect("write");
-                    } else {
-                        second_halves.push(row);
-                    }
-                }
-            } else {
-                let assessments: Vec<String> = assessed
-                    .iter()
-                    .map(|(c, level, source, d)| {
-                        format!(
-                            r#"{{"competency":"{}","level":"{level}","source":"{source}","date":"{d}"}}"#,
-                            COMPETENCIES[*c]
-                        )
-                    })
-                    .collect();
-                writeln!(
-                    out,
-                    r#"{{"id":"p{i}","framework":"cscf-2012","role":"seo","role_since":"{since}","assessments":[{}]}}"#,
-                    assessments.join(",")
-                )
-                .expect("write");
-            }
-        }
-        for row in second_halves {
-            writeln!(out, "{row}").expect("write");
-        }
-        start = end;
-    }
+    cohort_gen::write(n, format, &mut out).expect("write");
+    out.flush().expect("write");
 }
