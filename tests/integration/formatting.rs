@@ -34,8 +34,20 @@ fn meaning(text: &str) -> (Vec<serde_json::Value>, Vec<String>, Vec<String>) {
     (frameworks, crosswalks, diagnostics)
 }
 
+/// Every comment of a text, in order, as written (trailing spaces aside).
+fn comments(text: &str) -> Vec<String> {
+    lfw_syntax::parse(text)
+        .tree
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(|t| t.kind() == lfw_syntax::SyntaxKind::Comment)
+        .map(|t| t.text().trim_end().to_string())
+        .collect()
+}
+
 fn laws(text: &str) -> Result<(), TestCaseError> {
     let Some(once) = format(text) else { return Ok(()) };
+    prop_assert_eq!(comments(&once), comments(text), "formatting keeps every comment, in order");
     let twice = format(&once);
     prop_assert_eq!(twice.as_deref(), Some(once.as_str()), "formatting twice changes nothing");
     prop_assert!(meaning(&once) == meaning(text), "formatting keeps the meaning:\n{}", once);
