@@ -407,10 +407,21 @@ fn check(paths: &[PathBuf], root: Option<&Path>, format: Format, deny_warnings: 
     }
 }
 
+/// What to compile with a bundled framework named by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bundled {
+    /// Only its own file and what that imports or extends: enough for a
+    /// question about the framework alone, and what keeps `lfw ready` fast.
+    Alone,
+    /// The whole library, whose crosswalks `diff`, `compare` and `translate`
+    /// use by default.
+    WithLibrary,
+}
+
 /// A compiled framework named on the command line by path or bundled id,
 /// with the compilation it lives in. On failure, the exit code to stop with
 /// (diagnostics or the usage error already printed).
-fn framework_arg(arg: &str, root: Option<&Path>) -> Result<(Compilation, usize), ExitCode> {
+fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) -> Result<(Compilation, usize), ExitCode> {
     let path = Path::new(arg);
     if path.is_dir() {
         return Err(usage_error(&format!(
@@ -423,7 +434,11 @@ fn framework_arg(arg: &str, root: Option<&Path>) -> Result<(Compilation, usize),
         let index = c.frameworks.iter().position(|f| f.loc.file == root);
         (c, index)
     } else {
-        let c = lfw_library::compile();
+        let alone = match bundled {
+            Bundled::Alone => lfw_library::compile_one(arg),
+            Bundled::WithLibrary => None,
+        };
+        let c = alone.unwrap_or_else(lfw_library::compile);
         let Some(index) = c.frameworks.iter().position(|f| f.id == arg) else {
             let hint = match lfw_model::did_you_mean(arg, c.frameworks.iter().map(|f| f.id.as_str())) {
                 Some(id) => format!("did you mean the bundled framework `{id}`?"),
@@ -450,7 +465,7 @@ fn framework_arg(arg: &str, root: Option<&Path>) -> Result<(Compilation, usize),
 }
 
 fn export_json(arg: &str, root: Option<&Path>) -> ExitCode {
-    match framework_arg(arg, root) {
+    match framework_arg(arg, root, Bundled::Alone) {
         Ok((c, index)) => {
             print_json(&lfw_model::export::framework(&c.frameworks[index]));
             ExitCode::SUCCESS
@@ -617,7 +632,7 @@ fn print_plain(diagnostics: &[lfw_assess::ProfileDiagnostic], sources: &lfw_mode
 
 /// A framework argument and a role of it, as `ready` and `cohort` take them.
 fn framework_and_role(framework: &str, role: &str, root: Option<&Path>) -> Result<(Compilation, usize, lfw_model::RoleId), ExitCode> {
-    let (c, index) = framework_arg(framework, root)?;
+    let (c, index) = framework_arg(framework, root, Bundled::Alone)?;
     let target = role_arg(&c.frameworks[index], role)?;
     Ok((c, index, target))
 }
@@ -730,7 +745,7 @@ fn path(
         Ok(q) => q,
         Err(message) => return usage_error(&message),
     };
-    let (c, index) = match framework_arg(framework, root) {
+    let (c, index) = match framework_arg(framework, root, Bundled::Alone) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -954,11 +969,11 @@ fn cohort(
 }
 
 fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat, root: Option<&Path>) -> ExitCode {
-    let (a, ia) = match framework_arg(old, root) {
+    let (a, ia) = match framework_arg(old, root, Bundled::WithLibrary) {
         Ok(found) => found,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
     };
-    let (b, ib) = match framework_arg(new, root) {
+    let (b, ib) = match framework_arg(new, root, Bundled::WithLibrary) {
         Ok(found) => found,
         Err(code) => return if code == ExitCode::from(1) { ExitCode::from(2) } else { code },
     };
@@ -985,7 +1000,7 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format, root: Op
     let mut compilations = Vec::new();
     let mut chosen = Vec::new();
     for name in names {
-        match framework_arg(name, root) {
+        match framework_arg(name, root, Bundled::WithLibrary) {
             Ok((c, i)) => {
                 chosen.push((compilations.len(), i));
                 compilations.push(c);
@@ -1081,11 +1096,11 @@ fn translate(
     let Some(from) = from.map(str::to_string).or_else(|| input.framework.clone()) else {
         return usage_error("the profile names no framework; say which with `--from`");
     };
-    let (a, ia) = match framework_arg(&from, root) {
+    let (a, ia) = match framework_arg(&from, root, Bundled::WithLibrary) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let (b, ib) = match framework_arg(to, root) {
+    let (b, ib) = match framework_arg(to, root, Bundled::WithLibrary) {
         Ok(found) => found,
         Err(code) => return code,
     };

@@ -161,3 +161,77 @@ fn one_thread_and_many_give_the_same_summary() {
     let four = lfw(&[&base[..], &["--threads", "4", "tests/fixtures/ready/cohort.jsonl"]].concat());
     assert_eq!(one.stdout, four.stdout);
 }
+
+#[path = "../../examples/support/cohort_gen.rs"]
+mod cohort_gen;
+
+/// A cohort of many blocks, with bad lines among them: the workers judge
+/// blocks in whatever order they finish, and every row and every problem
+/// must still come out in the order of the file, the same whatever the
+/// number of threads.
+#[test]
+fn many_blocks_come_out_in_file_order_whatever_the_threads() {
+    let mut text = Vec::new();
+    cohort_gen::write(12_000, cohort_gen::Format::Jsonl, &mut text).expect("generate");
+    let mut lines: Vec<&[u8]> = text.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+    assert!(text.len() > 6 << 20, "several blocks of 1 MiB: {} bytes", text.len());
+    // A bad line every 2,500, so that problems fall in different blocks.
+    let bad: &[u8] = b"{\"id\": \"broken\", ";
+    for at in (0..lines.len()).step_by(2_500).rev() {
+        lines.insert(at, bad);
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("cohort.jsonl");
+    std::fs::write(&path, lines.join(&b'\n')).expect("write the cohort");
+    let path = path.to_string_lossy().into_owned();
+    let run = |threads: &str| {
+        lfw(&[
+            "cohort",
+            "--framework",
+            "cscf-2012",
+            "--role",
+            "g7",
+            "--as-of",
+            "2026-06-01",
+            "--format",
+            "json",
+            "--per-person",
+            "--threads",
+            threads,
+            &path,
+        ])
+    };
+    let one = run("1");
+    assert_eq!(one.code, 1, "invalid lines make exit 1: {}", one.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&one.stdout).expect("JSON");
+    assert_eq!(doc["summary"]["people"], 12_000);
+    assert_eq!(doc["summary"]["invalid"], 5);
+    let people: Vec<u64> = doc["people"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            r["person"]
+                .as_str()
+                .and_then(|id| id.strip_prefix('p')?.parse().ok())
+                .expect("p and a number")
+        })
+        .collect();
+    assert_eq!(people, (0..12_000).collect::<Vec<u64>>(), "rows in the order of the file");
+    // Each bad line is reported by its own number, in order.
+    let numbers: Vec<u64> = one
+        .stderr
+        .split("cohort.jsonl` line ")
+        .skip(1)
+        .map(|rest| rest.split(' ').next().and_then(|n| n.parse().ok()).expect("a line number"))
+        .collect();
+    assert_eq!(numbers, [1, 2502, 5003, 7504, 10005], "{}", one.stderr);
+    for threads in ["2", "4", "7"] {
+        let many = run(threads);
+        assert_eq!(
+            (many.code, &many.stdout, &many.stderr),
+            (one.code, &one.stdout, &one.stderr),
+            "--threads {threads}"
+        );
+    }
+}

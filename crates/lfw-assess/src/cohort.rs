@@ -29,7 +29,7 @@ use tempfile::NamedTempFile;
 const BATCH: usize = 4096;
 /// Bytes of JSON Lines read and judged as one block: bounds the memory of a
 /// run, and is large enough to keep every core busy.
-const BLOCK_BYTES: usize = 4 << 20;
+const BLOCK_BYTES: usize = 1 << 20;
 /// The longest line of JSON Lines read, in bytes: a profile is a few
 /// kilobytes, and one line must not be able to take all the memory.
 const MAX_LINE_BYTES: usize = 16 << 20;
@@ -333,14 +333,7 @@ impl<'f> Judge<'f> {
 /// Runs `each` over `items` split into `threads` contiguous shares, each on
 /// its own thread with its own buffers; the shares come back in order.
 fn in_parallel<T: Sync>(judge: &Judge, items: &[T], threads: usize, each: impl Fn(&T, &mut Scratch, &mut Share) + Sync) -> Vec<Share> {
-    let run = |part: &[T]| {
-        let mut scratch = Scratch::default();
-        let mut share = judge.share();
-        for item in part {
-            each(item, &mut scratch, &mut share);
-        }
-        share
-    };
+    let run = |part: &[T]| on_this_thread(judge, part, &each);
     if threads <= 1 || items.len() < 2 {
         return vec![run(items)];
     }
@@ -360,6 +353,16 @@ fn in_parallel<T: Sync>(judge: &Judge, items: &[T], threads: usize, each: impl F
             })
             .collect()
     })
+}
+
+/// Runs `each` over `items` on this thread, with buffers of its own.
+fn on_this_thread<T>(judge: &Judge, items: &[T], each: &impl Fn(&T, &mut Scratch, &mut Share)) -> Share {
+    let mut scratch = Scratch::default();
+    let mut share = judge.share();
+    for item in items {
+        each(item, &mut scratch, &mut share);
+    }
+    share
 }
 
 /// Hands the shares' rows and problems to the sink in order, and merges
@@ -428,37 +431,7 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
             Ok(())
         })?;
     } else {
-        let file = input.reader;
-        // One thread reads the next block while the workers judge this
-        // one, so that reading is not a serial step between blocks.
-        std::thread::scope(|scope| -> Result<(), Stop> {
-            let (send, blocks) = std::sync::mpsc::sync_channel::<Result<Block, Stop>>(1);
-            // Judged blocks go back to the reader to be filled again, which
-            // spares allocating (and the system zeroing) a block each time.
-            let (recycle, used) = std::sync::mpsc::channel::<Block>();
-            let name = shown.as_str();
-            scope.spawn(move || read_blocks(file, name, send, used));
-            for block in blocks {
-                let block = block?;
-                let shares = in_parallel(&judge, &block.lines, threads, |line, s, share| match *line {
-                    Line::Read(n, start, end) => judge.line(&block.text[start..end], n, &shown, s, share),
-                    Line::TooLong(n) => {
-                        share.summary.invalid += 1;
-                        share.events.push(Event::Problems(vec![profile::unreadable(
-                            &shown,
-                            Some(n),
-                            Unreadable::LineTooLong { limit: MAX_LINE_BYTES },
-                        )]));
-                    }
-                });
-                deliver(shares, &mut summary, sink, opts.strict)?;
-                if sink.stopped() {
-                    return Err(Stop::Stopped);
-                }
-                let _ = recycle.send(block);
-            }
-            Ok(())
-        })?;
+        judge_lines(&judge, input.reader, &shown, threads, opts.strict, &mut summary, sink)?;
     }
     if summary.people == 0 && summary.invalid == 0 {
         return Err(Stop::NotACohort(NotACohort::NoProfiles));
@@ -482,28 +455,137 @@ enum Line {
     TooLong(u64),
 }
 
+/// Judges JSON Lines. One thread reads blocks of whole lines; `threads`
+/// workers each take the next block as soon as they are free and judge it
+/// whole; this thread hands their results to the sink in the order of the
+/// file, holding any that come early. No worker waits for another, so a
+/// worker slowed by the reader (or by anything else on its core) does not
+/// hold the others up, as a barrier after every block would.
+fn judge_lines(
+    judge: &Judge,
+    file: Box<dyn Read + Send + '_>,
+    shown: &str,
+    threads: usize,
+    strict: bool,
+    summary: &mut Summary,
+    sink: &mut dyn Sink,
+) -> Result<(), Stop> {
+    use std::sync::mpsc::{channel, sync_channel};
+    use std::sync::{Arc, Mutex};
+    // Blocks in flight at most: one being read, one waiting per worker,
+    // one being judged per worker, and as many held back for order. When
+    // all are out, the reader waits for one to come back.
+    let in_flight = 3 * threads + 1;
+    std::thread::scope(|scope| {
+        let (send, blocks) = sync_channel::<(u64, Result<Block, Stop>)>(threads);
+        // Judged blocks go back to the reader to be filled again, which
+        // spares allocating (and the system zeroing) a block each time.
+        let (recycle, used) = channel::<Block>();
+        scope.spawn(move || read_blocks(file, shown, in_flight, send, used));
+        // Shared by the workers; when the last of them is gone, so is the
+        // receiver, and the reader stops at its next block.
+        let blocks = Arc::new(Mutex::new(blocks));
+        let (judged, results) = channel::<(u64, Result<(Share, Block), Stop>)>();
+        let judge_block = |block: &Block| {
+            let each = |line: &Line, s: &mut Scratch, share: &mut Share| match *line {
+                Line::Read(n, start, end) => judge.line(&block.text[start..end], n, shown, s, share),
+                Line::TooLong(n) => {
+                    share.summary.invalid += 1;
+                    share.events.push(Event::Problems(vec![profile::unreadable(
+                        shown,
+                        Some(n),
+                        Unreadable::LineTooLong { limit: MAX_LINE_BYTES },
+                    )]));
+                }
+            };
+            on_this_thread(judge, &block.lines, &each)
+        };
+        let mut workers = 0;
+        for _ in 0..threads {
+            let (blocks, judged) = (Arc::clone(&blocks), judged.clone());
+            let work = move || loop {
+                let next = match blocks.lock() {
+                    Ok(receiver) => receiver.recv(),
+                    Err(_) => return,
+                };
+                let Ok((number, block)) = next else { return };
+                let result = block.map(|block| (judge_block(&block), block));
+                if judged.send((number, result)).is_err() {
+                    return;
+                }
+            };
+            // A thread the system will not give (a limit on threads or on
+            // memory) is no failure: the blocks go to the others, or, with
+            // no worker at all, are judged on this thread.
+            if std::thread::Builder::new().spawn_scoped(scope, work).is_ok() {
+                workers += 1;
+            }
+        }
+        drop(judged);
+        let mut deliver_in_order = {
+            let mut early = BTreeMap::new();
+            let mut next = 0u64;
+            move |number: u64, result: Result<(Share, Block), Stop>, summary: &mut Summary, sink: &mut dyn Sink| {
+                early.insert(number, result);
+                while let Some(result) = early.remove(&next) {
+                    next += 1;
+                    let (share, block) = result?;
+                    deliver(vec![share], summary, sink, strict)?;
+                    if sink.stopped() {
+                        return Err(Stop::Stopped);
+                    }
+                    let _ = recycle.send(block);
+                }
+                Ok(())
+            }
+        };
+        if workers == 0 {
+            loop {
+                let next = blocks.lock().map_err(|_| Stop::Io(format!("cannot read `{shown}`")))?.recv();
+                let Ok((number, block)) = next else { break };
+                let result = block.map(|block| (judge_block(&block), block));
+                deliver_in_order(number, result, summary, sink)?;
+            }
+        }
+        drop(blocks);
+        for (number, result) in results {
+            deliver_in_order(number, result, summary, sink)?;
+        }
+        Ok(())
+    })
+}
+
 /// Reads a JSON Lines file in blocks of about [`BLOCK_BYTES`] of whole
-/// lines and sends them on, until the file ends, it cannot be read, or the
-/// receiver is gone; blocks come back through `used` to be filled again.
+/// lines and sends them on, numbered from 0, until the file ends, it cannot
+/// be read, or the receiver is gone. At most `in_flight` blocks are made;
+/// after that each is one that came back through `used`, to be filled again.
 fn read_blocks(
     file: Box<dyn std::io::Read + Send + '_>,
     shown: &str,
-    send: std::sync::mpsc::SyncSender<Result<Block, Stop>>,
+    in_flight: usize,
+    send: std::sync::mpsc::SyncSender<(u64, Result<Block, Stop>)>,
     used: std::sync::mpsc::Receiver<Block>,
 ) {
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut number = 0u64;
-    loop {
-        let mut block = match used.try_recv() {
-            Ok(mut block) => {
+    let mut made = 0;
+    for sent in 0u64.. {
+        let reused = if made < in_flight { used.try_recv().ok() } else { used.recv().ok() };
+        let mut block = match reused {
+            Some(mut block) => {
                 block.text.clear();
                 block.lines.clear();
                 block
             }
-            Err(_) => Block {
-                text: Vec::with_capacity(BLOCK_BYTES + (64 << 10)),
-                lines: Vec::new(),
-            },
+            None if made < in_flight => {
+                made += 1;
+                Block {
+                    text: Vec::with_capacity(BLOCK_BYTES + (64 << 10)),
+                    lines: Vec::new(),
+                }
+            }
+            // Every block is out and the receiver of results has gone.
+            None => return,
         };
         while block.text.len() < BLOCK_BYTES {
             let start = block.text.len();
@@ -512,7 +594,7 @@ fn read_blocks(
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    let _ = send.send(Err(Stop::Io(format!("cannot read `{shown}`: {e}"))));
+                    let _ = send.send((sent, Err(Stop::Io(format!("cannot read `{shown}`: {e}")))));
                     return;
                 }
             }
@@ -521,7 +603,7 @@ fn read_blocks(
                 // Dropped, and the rest of it skipped without keeping it.
                 block.text.truncate(start);
                 if let Err(e) = skip_line(&mut reader) {
-                    let _ = send.send(Err(Stop::Io(format!("cannot read `{shown}`: {e}"))));
+                    let _ = send.send((sent, Err(Stop::Io(format!("cannot read `{shown}`: {e}")))));
                     return;
                 }
                 block.lines.push(Line::TooLong(number));
@@ -534,7 +616,7 @@ fn read_blocks(
             };
             block.lines.push(Line::Read(number, start, end));
         }
-        if block.lines.is_empty() || send.send(Ok(block)).is_err() {
+        if block.lines.is_empty() || send.send((sent, Ok(block))).is_err() {
             return;
         }
     }
