@@ -940,12 +940,25 @@ fn cohort(
                     "its header has no `person` column, which says whose each row is (docs/profiles.md)"
                 }
                 lfw_assess::cohort::NotACohort::NoProfiles => "it holds no profile",
+                lfw_assess::cohort::NotACohort::OneProfile => {
+                    "it is one JSON profile; a cohort is one profile per line (JSON Lines) or long CSV"
+                }
             };
             errln!("error: `{}` is not a cohort: {why}", profiles.display());
             return ExitCode::from(1);
         }
-        Err(lfw_assess::cohort::Stop::Io(message)) => {
-            errln!("error: {message}");
+        Err(lfw_assess::cohort::Stop::Io(step, e)) => {
+            let shown = profiles.display();
+            match step {
+                lfw_assess::cohort::IoStep::ReadInput => errln!("error: cannot read `{shown}`: {e}"),
+                lfw_assess::cohort::IoStep::WriteParts => {
+                    errln!("error: cannot write the parts of `{shown}` in `{}`: {e}", scratch.path().display())
+                }
+                lfw_assess::cohort::IoStep::ReadPart => errln!(
+                    "error: cannot read back a part of `{shown}` from `{}`: {e}",
+                    scratch.path().display()
+                ),
+            }
             return ExitCode::from(1);
         }
     };

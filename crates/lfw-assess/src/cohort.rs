@@ -198,7 +198,20 @@ pub enum Stop {
     Stopped,
     /// The input is not a cohort at all.
     NotACohort(NotACohort),
-    Io(String),
+    /// Reading the input, or writing or reading back its parts in the
+    /// scratch directory, failed.
+    Io(IoStep, std::io::Error),
+}
+
+/// What a run was doing when input or output failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoStep {
+    /// Reading the cohort.
+    ReadInput,
+    /// Writing the parts of a large CSV file into the scratch directory.
+    WriteParts,
+    /// Reading a part back.
+    ReadPart,
 }
 
 /// Why an input is not a cohort, rather than a cohort of nobody.
@@ -208,6 +221,8 @@ pub enum NotACohort {
     NoPersonColumn,
     /// Not one profile in it, valid or not.
     NoProfiles,
+    /// One JSON profile, not one per line.
+    OneProfile,
 }
 
 /// What judging one profile gave, in input order.
@@ -399,9 +414,7 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
     let shown = input.name.clone();
     let threads = opts.threads.max(1);
     if input.format == ProfileFormat::Json {
-        return Err(Stop::Io(format!(
-            "`{shown}` is one JSON profile; a cohort is one profile per line (JSON Lines) or long CSV"
-        )));
+        return Err(Stop::NotACohort(NotACohort::OneProfile));
     }
     if input.format == ProfileFormat::Csv {
         csv_parts(input.reader, input.len, &shown, &opts.scratch, |profiles, problems| {
@@ -481,7 +494,7 @@ fn judge_lines(
         // Judged blocks go back to the reader to be filled again, which
         // spares allocating (and the system zeroing) a block each time.
         let (recycle, used) = channel::<Block>();
-        scope.spawn(move || read_blocks(file, shown, in_flight, send, used));
+        scope.spawn(move || read_blocks(file, in_flight, send, used));
         // Shared by the workers; when the last of them is gone, so is the
         // receiver, and the reader stops at its next block.
         let blocks = Arc::new(Mutex::new(blocks));
@@ -504,10 +517,7 @@ fn judge_lines(
         for _ in 0..threads {
             let (blocks, judged) = (Arc::clone(&blocks), judged.clone());
             let work = move || loop {
-                let next = match blocks.lock() {
-                    Ok(receiver) => receiver.recv(),
-                    Err(_) => return,
-                };
+                let next = blocks.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
                 let Ok((number, block)) = next else { return };
                 let result = block.map(|block| (judge_block(&block), block));
                 if judged.send((number, result)).is_err() {
@@ -541,7 +551,7 @@ fn judge_lines(
         };
         if workers == 0 {
             loop {
-                let next = blocks.lock().map_err(|_| Stop::Io(format!("cannot read `{shown}`")))?.recv();
+                let next = blocks.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
                 let Ok((number, block)) = next else { break };
                 let result = block.map(|block| (judge_block(&block), block));
                 deliver_in_order(number, result, summary, sink)?;
@@ -561,7 +571,6 @@ fn judge_lines(
 /// after that each is one that came back through `used`, to be filled again.
 fn read_blocks(
     file: Box<dyn std::io::Read + Send + '_>,
-    shown: &str,
     in_flight: usize,
     send: std::sync::mpsc::SyncSender<(u64, Result<Block, Stop>)>,
     used: std::sync::mpsc::Receiver<Block>,
@@ -594,7 +603,7 @@ fn read_blocks(
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    let _ = send.send((sent, Err(Stop::Io(format!("cannot read `{shown}`: {e}")))));
+                    let _ = send.send((sent, Err(Stop::Io(IoStep::ReadInput, e))));
                     return;
                 }
             }
@@ -603,7 +612,7 @@ fn read_blocks(
                 // Dropped, and the rest of it skipped without keeping it.
                 block.text.truncate(start);
                 if let Err(e) = skip_line(&mut reader) {
-                    let _ = send.send((sent, Err(Stop::Io(format!("cannot read `{shown}`: {e}")))));
+                    let _ = send.send((sent, Err(Stop::Io(IoStep::ReadInput, e))));
                     return;
                 }
                 block.lines.push(Line::TooLong(number));
@@ -651,10 +660,7 @@ fn read_rows(
     mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(source);
-    let headers = reader
-        .headers()
-        .map_err(|e| Stop::Io(format!("cannot read `{shown}`: {e}")))?
-        .clone();
+    let headers = reader.headers().map_err(|e| Stop::Io(IoStep::ReadInput, e.into()))?.clone();
     // Without it no row can say whose it is: every row would be invalid,
     // and a file of anything at all would pass for a cohort of nobody.
     if !headers.iter().any(|h| h.trim() == "person") {
@@ -671,7 +677,7 @@ fn read_rows(
                     Err(e) => problems.push(profile::unreadable(shown, Some(line), Unreadable::Format(e.to_string()))),
                 }
             }
-            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(Stop::Io(format!("cannot read `{shown}`: {e}"))),
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(Stop::Io(IoStep::ReadInput, e.into())),
             Err(e) => problems.push(profile::unreadable(
                 shown,
                 e.position().map(|p| p.line()),
@@ -728,14 +734,14 @@ fn split(
     count: u64,
     problems: &mut Vec<ProfileDiagnostic>,
 ) -> Result<Vec<NamedTempFile>, Stop> {
-    let cannot_write = |e: &dyn std::fmt::Display| Stop::Io(format!("cannot write the parts of `{shown}` in `{}`: {e}", dir.display()));
+    let cannot_write = |e: std::io::Error| Stop::Io(IoStep::WriteParts, e);
     let mut writers = Vec::new();
     for _ in 0..count {
         let part = tempfile::Builder::new()
             .prefix("part-")
             .suffix(".csv")
             .tempfile_in(dir)
-            .map_err(|e| cannot_write(&e))?;
+            .map_err(cannot_write)?;
         writers.push(csv::WriterBuilder::new().has_headers(false).from_writer(part));
     }
     read_rows(source, shown, problems, |row, line| {
@@ -743,25 +749,24 @@ fn split(
         row.person.trim().hash(&mut h);
         writers[(h.finish() % count) as usize]
             .serialize((line, row))
-            .map_err(|e| cannot_write(&e))
+            .map_err(|e| cannot_write(e.into()))
     })?;
     writers
         .into_iter()
-        .map(|w| w.into_inner().map_err(|e| cannot_write(e.error())))
+        .map(|w| w.into_inner().map_err(|e| cannot_write(e.into_error())))
         .collect()
 }
 
 /// Reads one part back whole and removes it before its people are judged,
 /// so that personal data stays on disk no longer than needed.
 fn gather_part(part: NamedTempFile, shown: &str, problems: &mut Vec<ProfileDiagnostic>) -> Result<Part, Stop> {
-    let cannot_read =
-        |e: &dyn std::fmt::Display| Stop::Io(format!("cannot read back the part `{}` of `{shown}`: {e}", part.path().display()));
+    let cannot_read = |e: std::io::Error| Stop::Io(IoStep::ReadPart, e);
     let mut file = part.as_file();
-    file.seek(SeekFrom::Start(0)).map_err(|e| cannot_read(&e))?;
+    file.seek(SeekFrom::Start(0)).map_err(cannot_read)?;
     let mut gather = CsvProfiles::default();
     let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(file);
     for rec in reader.deserialize::<(u64, CsvRow)>() {
-        let (line, row) = rec.map_err(|e| cannot_read(&e))?;
+        let (line, row) = rec.map_err(|e| cannot_read(e.into()))?;
         gather.add(row, line, shown);
     }
     drop(reader);
