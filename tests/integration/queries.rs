@@ -89,8 +89,15 @@ fn entry_roles_and_reachability() {
     let fw = compiled(LADDER);
     assert_eq!(fw.entry_roles(), vec![RoleId(0)]);
     assert!(fw.reachable_roles().iter().all(|&r| r));
-    // With no role marked `entry`, roles that come after none are entry roles.
-    let fw = compiled("framework f \"F\"\nrole a \"A\"\nrole b \"B\"\n  after a\nrole c \"C\"\n");
+    // With no role marked `entry`, roles that come after none are entry
+    // roles; two of them in a ladder are worth a warning, and only that.
+    let c = compile_str(
+        "test.lfw",
+        "framework f \"F\"\nrole a \"A\"\nrole b \"B\"\n  after a\nrole c \"C\"\n",
+    );
+    let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["lfw::split-ladder"]);
+    let fw = &c.frameworks[0];
     let entries: Vec<&str> = fw.entry_roles().iter().map(|r| fw.roles[r.0].id.as_str()).collect();
     assert_eq!(entries, ["a", "c"]);
 }

@@ -1,5 +1,11 @@
 //! The graphs of a resolved framework and the rules checked over them:
-//! cycles, reachability, requirements no one can meet, regressions.
+//! cycles, reachability, split ladders, requirements no one can meet,
+//! regressions.
+//!
+//! Every graph the language builds is checked for cycles by one routine,
+//! [`crate::graph::cycles`]: progression and competency prerequisites here,
+//! credentials' entry conditions in [`credentials`], imports and `extends`
+//! in `compile.rs`.
 
 use crate::diagnostic::Diagnostic;
 use crate::graph::cycles;
@@ -8,12 +14,13 @@ use crate::problem::{LevelOf, Problem, MAX_LISTED};
 use crate::report;
 use crate::source::Loc;
 use lfw_syntax::ast::Necessity;
-use petgraph::graph::NodeIndex;
+use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
 
 pub fn check(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
     progression(fw, diagnostics);
     prerequisites(fw, diagnostics);
+    credentials(fw, diagnostics);
     credentials_before_roles(fw, diagnostics);
     regressions(fw, diagnostics);
 }
@@ -41,8 +48,19 @@ fn progression(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
             .collect();
         diagnostics.push(report::diagnostic(Problem::ProgressionCycle { chain }));
     }
-    // With no role marked `entry`, the roles that come after none are.
+    // With no role marked `entry`, the roles that come after none are; more
+    // than one of them in a ladder (a framework with some `after`) makes
+    // separate ladders, which is worth a word: it is often a forgotten
+    // `after` or `entry`.
     if !fw.roles.iter().any(|r| r.entry) {
+        let starts: Vec<&Role> = fw.roles.iter().filter(|r| r.after.is_empty() && !r.unresolved_after).collect();
+        if starts.len() > 1 && fw.progression.edge_count() > 0 {
+            diagnostics.push(report::diagnostic(Problem::SplitLadder {
+                starts: starts.iter().take(MAX_LISTED).map(|r| r.id.clone()).collect(),
+                count: starts.len(),
+                at: starts[1].loc,
+            }));
+        }
         for r in fw.roles.iter_mut() {
             r.entry = r.after.is_empty();
         }
@@ -104,6 +122,34 @@ fn prerequisites(fw: &mut Framework, diagnostics: &mut Vec<Diagnostic>) {
             .filter_map(|i| needs_loc.get(&(cycle[i], cycle[(i + 1) % cycle.len()])).copied())
             .collect();
         diagnostics.push(report::diagnostic(Problem::PrerequisiteCycle { levels, at: locs }));
+    }
+}
+
+/// Credentials whose entry conditions require each other, directly or not.
+fn credentials(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
+    let mut g: DiGraph<(), Loc> = DiGraph::new();
+    for _ in &fw.credentials {
+        g.add_node(());
+    }
+    for (i, cred) in fw.credentials.iter().enumerate() {
+        for req in &cred.requirements {
+            if let Condition::Credential { credential } = req.condition {
+                // The first `requires` of a pair names it in the diagnostic.
+                if g.find_edge(NodeIndex::new(i), NodeIndex::new(credential.0)).is_none() {
+                    g.add_edge(NodeIndex::new(i), NodeIndex::new(credential.0), req.loc);
+                }
+            }
+        }
+    }
+    for cycle in cycles(&g) {
+        let chain: Vec<(String, Loc)> = (0..cycle.len())
+            .map(|i| {
+                let (a, b) = (cycle[i], cycle[(i + 1) % cycle.len()]);
+                let edge = g.find_edge(a, b).expect("cycle edges exist");
+                (fw.credentials[a.index()].id.clone(), g[edge])
+            })
+            .collect();
+        diagnostics.push(report::diagnostic(Problem::CredentialCycle { chain }));
     }
 }
 

@@ -47,7 +47,9 @@ pub enum Code {
     // Graphs and requirements.
     ProgressionCycle,
     PrerequisiteCycle,
+    CredentialCycle,
     UnreachableRole,
+    SplitLadder,
     UnmeetableCount,
     CredentialNeedsRole,
     Regression,
@@ -67,7 +69,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of docs/diagnostics.md.
-    pub const ALL: [Code; 45] = [
+    pub const ALL: [Code; 47] = [
         Code::Syntax,
         Code::StrayText,
         Code::UnterminatedText,
@@ -99,7 +101,9 @@ impl Code {
         Code::MissingLevel,
         Code::ProgressionCycle,
         Code::PrerequisiteCycle,
+        Code::CredentialCycle,
         Code::UnreachableRole,
+        Code::SplitLadder,
         Code::UnmeetableCount,
         Code::CredentialNeedsRole,
         Code::Regression,
@@ -149,7 +153,9 @@ impl Code {
             Code::MissingLevel => "lfw::missing-level",
             Code::ProgressionCycle => "lfw::progression-cycle",
             Code::PrerequisiteCycle => "lfw::prerequisite-cycle",
+            Code::CredentialCycle => "lfw::credential-cycle",
             Code::UnreachableRole => "lfw::unreachable-role",
+            Code::SplitLadder => "lfw::split-ladder",
             Code::UnmeetableCount => "lfw::unmeetable-count",
             Code::CredentialNeedsRole => "lfw::credential-needs-role",
             Code::Regression => "lfw::regression",

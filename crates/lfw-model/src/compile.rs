@@ -255,39 +255,42 @@ fn frameworks(units: &[Unit], suggest: &mut Suggester, diagnostics: &mut Vec<Dia
         }
     }
     // Extends chains: a cycle is reported once and its members build alone.
-    let mut state = vec![0u8; units.len()]; // 0 new, 1 on the current walk, 2 done
-    let mut order = Vec::new();
+    let mut g: DiGraph<(), Loc> = DiGraph::new();
+    for _ in units.iter() {
+        g.add_node(());
+    }
+    for (u, b) in base.iter().enumerate() {
+        if let (Some(b), Some((file, e))) = (b, units[u].extends) {
+            g.add_edge(NodeIndex::new(u), NodeIndex::new(*b), Loc::new(file, e.span));
+        }
+    }
+    for cycle in crate::graph::cycles(&g) {
+        let chain: Vec<(String, Loc)> = (0..cycle.len())
+            .map(|i| {
+                let edge = g.find_edge(cycle[i], cycle[(i + 1) % cycle.len()]).expect("cycle edges exist");
+                (units[cycle[i].index()].header.id.name.clone(), g[edge])
+            })
+            .collect();
+        diagnostics.push(report::diagnostic(Problem::ExtendsCycle { chain }));
+        for c in cycle {
+            base[c.index()] = None;
+        }
+    }
+    // Bases first: each chain walked to its end, then taken back.
+    let mut done = vec![false; units.len()];
+    let mut order: Vec<usize> = Vec::new();
     for start in 0..units.len() {
         let mut walk = Vec::new();
         let mut at = Some(start);
         while let Some(u) = at {
-            if state[u] == 2 {
+            if done[u] {
                 break;
             }
-            if state[u] == 1 {
-                let from = walk.iter().position(|&w| w == u).expect("on the walk");
-                let cycle: Vec<usize> = walk[from..].to_vec();
-                let chain: Vec<(String, Loc)> = cycle
-                    .iter()
-                    .map(|&c| {
-                        let (file, e) = units[c].extends.expect("in a cycle, so it extends");
-                        (units[c].header.id.name.clone(), Loc::new(file, e.span))
-                    })
-                    .collect();
-                diagnostics.push(report::diagnostic(Problem::ExtendsCycle { chain }));
-                for c in cycle {
-                    base[c] = None;
-                }
-                break;
-            }
-            state[u] = 1;
+            done[u] = true;
             walk.push(u);
             at = base[u];
         }
-        for &u in walk.iter().rev() {
-            state[u] = 2;
-            order.push(u);
-        }
+        order.extend(walk.iter().rev());
     }
     // Effective items, bases first, within the limits: a framework too far
     // down a chain of `extends` or too large is not compiled, nor any that

@@ -129,6 +129,13 @@ pub enum Problem {
     /// Competency levels needing each other: the levels along the circle,
     /// and the `needs` lines that make it.
     PrerequisiteCycle { levels: Vec<LevelOf>, at: Vec<Loc> },
+    /// Credentials requiring each other: each credential along the circle
+    /// with the `requires` that leads to the next.
+    CredentialCycle { chain: Vec<(String, Loc)> },
+    /// A ladder in pieces: no role is marked `entry`, and more than one role
+    /// comes after none (`starts`, the first [`MAX_LISTED`] of `count`), so
+    /// each starts a ladder of its own. `at`: the second start.
+    SplitLadder { starts: Vec<String>, count: usize, at: Loc },
     /// A role no route leads to from the roles people join at: `entries`
     /// are the first of them (at most [`MAX_LISTED`]), of `entry_count`.
     UnreachableRole {
@@ -275,6 +282,8 @@ impl Payload for Problem {
             Problem::ProgressionCycle { .. } => Code::ProgressionCycle,
             Problem::PrerequisiteCycle { .. } => Code::PrerequisiteCycle,
             Problem::UnreachableRole { .. } => Code::UnreachableRole,
+            Problem::CredentialCycle { .. } => Code::CredentialCycle,
+            Problem::SplitLadder { .. } => Code::SplitLadder,
             Problem::UnmeetableCount { .. } => Code::UnmeetableCount,
             Problem::CredentialNeedsRole { .. } => Code::CredentialNeedsRole,
             Problem::Regression { .. } => Code::Regression,
@@ -285,11 +294,11 @@ impl Payload for Problem {
         }
     }
 
-    /// Regressions and empty domains may be intended; everything else makes
+    /// Regressions, empty domains and split ladders may be intended; everything else makes
     /// the framework wrong.
     fn severity(&self) -> Severity {
         match self {
-            Problem::Regression { .. } | Problem::EmptyDomain { .. } => Severity::Warning,
+            Problem::Regression { .. } | Problem::EmptyDomain { .. } | Problem::SplitLadder { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

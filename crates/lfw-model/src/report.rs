@@ -261,6 +261,8 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
         Problem::ExtendsCycle { chain } => extends_cycle(chain),
         Problem::ProgressionCycle { chain } => progression_cycle(chain),
         Problem::PrerequisiteCycle { levels, at } => prerequisite_cycle(levels, at),
+        Problem::CredentialCycle { chain } => credential_cycle(chain),
+        Problem::SplitLadder { starts, count, at } => split_ladder(starts, *count, *at),
         Problem::UnreachableRole {
             role,
             entries,
@@ -614,6 +616,35 @@ fn progression_cycle(chain: &[(String, Loc)]) -> Wording {
         w = if i == 0 { w.at(*loc, label) } else { w.also(*loc, label) };
     }
     w
+}
+
+/// `chain`: each credential along the cycle with the `requires` that leads
+/// to the next.
+fn credential_cycle(chain: &[(String, Loc)]) -> Wording {
+    let names = around(chain);
+    let message = if chain.len() == 1 {
+        format!("The credential `{}` requires itself, so no one can ever obtain it.", names[0])
+    } else {
+        format!(
+            "These credentials require each other in a circle, so no one can ever obtain them: {}.",
+            circle(&names)
+        )
+    };
+    let mut w = Wording::new(message).help("remove the `requires` that leads back: a credential cannot have to be held before itself.");
+    for (i, (_, loc)) in chain.iter().enumerate().take(MAX_LISTED) {
+        let label = format!("`{}` requires `{}`", names[i], names[i + 1]);
+        w = if i == 0 { w.at(*loc, label) } else { w.also(*loc, label) };
+    }
+    w
+}
+
+fn split_ladder(starts: &[String], count: usize, at: Loc) -> Wording {
+    Wording::new(format!(
+        "The roles fall into separate ladders: {} come after no role, and none is marked `entry`.",
+        counted_list(starts, count)
+    ))
+    .at(at, "a second role that comes after none")
+    .help("mark the role or roles people join at with `entry`, or add `after <role>` to the roles that belong further up a ladder.")
 }
 
 /// The names of a circle, with the first again at the end.
