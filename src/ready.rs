@@ -107,12 +107,27 @@ fn step_text(s: &StepWords) -> String {
             None => format!("develop {} to {}", s.item, s.to.as_deref().unwrap_or("")),
         },
         StepKind::Obtain => format!("obtain {}", s.item),
-        StepKind::Experience => format!(
-            "gain experience as {}: {} of {}",
-            s.item,
-            s.from.as_deref().unwrap_or("none"),
-            s.to.as_deref().unwrap_or("")
-        ),
+        StepKind::Experience => {
+            let Some(m) = &s.months else {
+                return format!("serve as {}", s.item);
+            };
+            let serve = if m.has == 0 {
+                format!("serve {} as {}", crate::words::months(m.needs), s.item)
+            } else {
+                format!(
+                    "serve {} more as {} (has {} of {})",
+                    crate::words::months(m.left),
+                    s.item,
+                    crate::words::months(m.has),
+                    crate::words::months(m.needs)
+                )
+            };
+            match (s.from_date, s.eligible_on) {
+                (Some(from), Some(on)) => format!("{serve}, from {from}: eligible on {on}"),
+                _ => serve,
+            }
+        }
+        StepKind::Reach => format!("become {} (after {})", s.item, s.from.as_deref().unwrap_or("")),
         StepKind::Progress => format!("serve as {}", s.to.as_deref().unwrap_or("")),
         StepKind::Hold => format!("hold the role {}", s.item),
     }

@@ -181,6 +181,19 @@ pub struct StepWords {
     pub from: Option<String>,
     pub to: Option<String>,
     pub why: String,
+    /// For time in a role: the months served, needed and left.
+    pub months: Option<MonthsLeft>,
+    /// For time in the role the person is in now: counting from this day
+    /// (the question's date), and the day enough will have been served.
+    pub from_date: Option<Date>,
+    pub eligible_on: Option<Date>,
+}
+
+#[derive(Serialize)]
+pub struct MonthsLeft {
+    pub has: u32,
+    pub needs: u32,
+    pub left: u32,
 }
 
 fn check(fw: &Framework, role: RoleId, c: &Check) -> CheckWords {
@@ -219,9 +232,14 @@ fn check(fw: &Framework, role: RoleId, c: &Check) -> CheckWords {
 
 fn why(fw: &Framework, role: RoleId, w: Why) -> String {
     match w {
+        Why::Requires(About::Progression) => format!("{} comes after {}", fw.roles[role.0].id, progression_options(fw, role)),
         Why::Requires(about) => format!("{} requires {}", fw.roles[role.0].id, requirement(fw, role, about)),
         Why::OnTheWayTo(c, r) => format!("on the way to {} at {}", fw.competencies[c.0].id, fw.level_name(c, r)),
         Why::Prerequisite => "needed first by a later step (prerequisite)".to_string(),
+        Why::EntryTo(c) => format!("required to obtain {}", fw.credentials[c.0].id),
+        Why::Gate(r) => format!("required to become {}", fw.roles[r.0].id),
+        Why::OnTheWayToRole(r) => format!("on the way to {}", fw.roles[r.0].id),
+        Why::Before(r) => format!("to become {}", fw.roles[r.0].id),
     }
 }
 
@@ -240,11 +258,13 @@ fn step(fw: &Framework, role: RoleId, s: &Step) -> StepWords {
         ),
         Step::Obtain { credential, why: w } => (fw.credentials[credential.0].id.clone(), None, None, why(fw, role, *w)),
         Step::Hold { role: r, why: w } => (fw.roles[r.0].id.clone(), None, None, why(fw, role, *w)),
+        Step::Reach { role: r, from, why: w } => (fw.roles[r.0].id.clone(), Some(fw.roles[from.0].id.clone()), None, why(fw, role, *w)),
         Step::Experience {
             role: r,
             has,
             needs,
             why: w,
+            ..
         } => (
             fw.roles[r.0].id.clone(),
             Some(months(*has)),
@@ -258,12 +278,33 @@ fn step(fw: &Framework, role: RoleId, s: &Step) -> StepWords {
             format!("{} comes {}", fw.roles[role.0].id, requirement(fw, role, About::Progression)),
         ),
     };
+    let (months, from_date, eligible_on) = match *s {
+        Step::Experience {
+            has,
+            needs,
+            from,
+            eligible,
+            ..
+        } => (
+            Some(MonthsLeft {
+                has,
+                needs,
+                left: needs.saturating_sub(has),
+            }),
+            from,
+            eligible,
+        ),
+        _ => (None, None, None),
+    };
     StepWords {
         kind: s.kind(),
         item,
         from,
         to,
         why: reason,
+        months,
+        from_date,
+        eligible_on,
     }
 }
 

@@ -169,3 +169,47 @@ mod readiness_laws {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The day a plan says a person becomes eligible is the first day on
+    /// which, staying in their role, they have served the time: the same as
+    /// walking day by day from the question's date. With earlier stints of
+    /// the role, and start days late in a month (31st, 29 February).
+    #[test]
+    fn eligibility_is_the_first_day_with_enough_time(
+        since_days in 0i64..20_000,
+        since_to_as_of in 0i64..2_000,
+        needs in 0u32..80,
+        earlier in prop::option::of((0i64..3_000, 1i64..1_500)),
+    ) {
+        use lfw_assess::{profile::Stint, Date, Person};
+        let since = Date::from_days(since_days);
+        let as_of = Date::from_days(since_days + since_to_as_of);
+        let role = lfw_model::RoleId(0);
+        let history = earlier
+            .map(|(gap, length)| Stint {
+                role,
+                from: Date::from_days(since_days - gap - length),
+                to: Some(Date::from_days(since_days - gap)),
+            })
+            .into_iter()
+            .collect();
+        let person = Person {
+            id: "p".into(),
+            name: None,
+            role,
+            role_since: since,
+            assessments: Vec::new(),
+            credentials: Vec::new(),
+            history,
+        };
+        let months = |d| lfw_assess::readiness::months_in(&person, role, d);
+        let mut walked = as_of;
+        while months(walked) < needs {
+            walked = walked.next_day();
+        }
+        prop_assert_eq!(lfw_assess::plan::eligible_on(&person, role, needs, as_of), walked);
+    }
+}

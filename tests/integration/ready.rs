@@ -379,3 +379,62 @@ fn a_stint_that_ends_before_it_starts_is_reported() {
     assert_eq!(doc["people"], good.lines().count(), "{doc}");
     assert_eq!(doc["invalid"], 1, "{doc}");
 }
+
+const FIRE: &str = "tests/fixtures/ready/fire.lfw";
+
+/// A firefighter aiming at group manager with no credentials: the plan
+/// follows every chain. The credentials that `ic-level-3` requires come
+/// before it, in order; the ranks between firefighter and station manager
+/// are climbed one by one, each after its time in the rank below and its
+/// credential; the competency level a credential requires comes first.
+#[test]
+fn a_plan_follows_every_chain() {
+    let r = ready_json(FIRE, "group-manager", "tests/fixtures/ready/firefighter.json", &[]);
+    let plan = r["plan"].as_array().expect("plan");
+    let steps: Vec<String> = plan
+        .iter()
+        .map(|s| format!("{} {}", s["kind"].as_str().expect("kind"), s["item"].as_str().expect("item")))
+        .collect();
+    let pos = |step: &str| {
+        steps
+            .iter()
+            .position(|s| s == step)
+            .unwrap_or_else(|| panic!("no `{step}` in {steps:?}"))
+    };
+    // Credentials, each after what it requires.
+    assert!(pos("obtain ic-level-1") < pos("obtain ic-level-2"));
+    assert!(pos("obtain ic-level-2") < pos("obtain ic-level-3"));
+    assert!(pos("develop command") < pos("obtain ic-level-3"));
+    // ic-level-2 requires a year as crew manager: after becoming one.
+    assert!(pos("reach crew-manager") < pos("obtain ic-level-2"));
+    // The ranks in between, in order, each after its time and its gate.
+    assert!(pos("experience firefighter") < pos("reach crew-manager"));
+    assert!(pos("obtain ic-level-1") < pos("reach crew-manager"));
+    assert!(pos("reach crew-manager") < pos("experience crew-manager"));
+    assert!(pos("experience crew-manager") < pos("reach watch-manager"));
+    assert!(pos("obtain ic-level-2") < pos("reach watch-manager"));
+    assert!(pos("reach watch-manager") < pos("experience watch-manager"));
+    assert!(pos("experience watch-manager") < pos("reach station-manager"));
+    assert!(pos("reach station-manager") < pos("experience station-manager"));
+    // Each step once: the year as crew manager for ic-level-2 is within
+    // the two years the rank above asks for.
+    let mut unique = steps.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), steps.len(), "{steps:?}");
+    // Time left, not the rule: 1 year 3 months of 2 years as firefighter.
+    let firefighter = &plan[pos("experience firefighter")];
+    assert_eq!(firefighter["months"], serde_json::json!({"has": 15, "needs": 24, "left": 9}));
+    assert_eq!(firefighter["from_date"], "2026-06-01");
+    assert_eq!(firefighter["eligible_on"], "2027-03-01");
+    // Ranks not yet reached have no date to count from.
+    let station = &plan[pos("experience station-manager")];
+    assert_eq!(station["months"], serde_json::json!({"has": 0, "needs": 36, "left": 36}));
+    assert_eq!(station["eligible_on"], serde_json::Value::Null);
+    snapshot_all_formats(
+        "firefighter-to-group-manager",
+        FIRE,
+        "group-manager",
+        "tests/fixtures/ready/firefighter.json",
+    );
+}

@@ -37,6 +37,51 @@ impl Date {
         months.max(0) as u32
     }
 
+    /// The same day of the month `months` months later; where that month
+    /// is too short for it, the first day of the month after.
+    pub fn add_months(self, months: u32) -> Date {
+        let index = i64::from(self.year) * 12 + i64::from(self.month - 1) + i64::from(months);
+        let (year, month) = (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1);
+        if self.day <= days_in_month(year, month) {
+            Date {
+                year,
+                month,
+                day: self.day,
+            }
+        } else if month == 12 {
+            Date {
+                year: year + 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            Date {
+                year,
+                month: month + 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// The day after.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date { day: self.day + 1, ..self }
+        } else if self.month < 12 {
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
     /// Today, in UTC.
     pub fn today() -> Date {
         let secs = std::time::SystemTime::now()

@@ -133,6 +133,8 @@ pub enum StepKind {
     Obtain,
     /// Have held a role.
     Hold,
+    /// Move up the ladder into a role.
+    Reach,
     /// Serve for a time in a role.
     Experience,
     /// Reach a role the target comes after, for its time.
@@ -148,6 +150,14 @@ pub enum Why {
     OnTheWayTo(CompetencyId, Rank),
     /// A later step needs it first.
     Prerequisite,
+    /// An entry condition of this credential.
+    EntryTo(CredentialId),
+    /// This role, on the way up the ladder, requires it.
+    Gate(RoleId),
+    /// On the route up the ladder to this role.
+    OnTheWayToRole(RoleId),
+    /// The time in a role that this role comes after.
+    Before(RoleId),
 }
 
 /// One step of a development plan.
@@ -163,14 +173,27 @@ pub enum Step {
         credential: CredentialId,
         why: Why,
     },
+    /// Hold, or have held, a role that no route up the ladder leads to
+    /// from the person's current role.
     Hold {
         role: RoleId,
         why: Why,
     },
+    /// Move up the ladder into `role`, from `from`.
+    Reach {
+        role: RoleId,
+        from: RoleId,
+        why: Why,
+    },
+    /// Serve `needs` months in a role, of which the person has `has`. For
+    /// the role they are in now: from the question's date (`from`), and
+    /// the day they will have served enough (`eligible`).
     Experience {
         role: RoleId,
         has: u32,
         needs: u32,
+        from: Option<Date>,
+        eligible: Option<Date>,
         why: Why,
     },
     /// Serve in a role the target comes after (its progression rule).
@@ -186,6 +209,7 @@ impl Step {
             Step::Develop { .. } => StepKind::Develop,
             Step::Obtain { .. } => StepKind::Obtain,
             Step::Hold { .. } => StepKind::Hold,
+            Step::Reach { .. } => StepKind::Reach,
             Step::Experience { .. } => StepKind::Experience,
             Step::Progress { .. } => StepKind::Progress,
         }
@@ -194,7 +218,7 @@ impl Step {
 
 /// The person's level of a competency under the policy, from evidence
 /// recent enough to count, and the evidence looked at.
-fn level_of(fw: &Framework, person: &Person, c: CompetencyId, q: &Question) -> (Option<Rank>, Vec<EvidenceUsed>, bool) {
+pub(crate) fn level_of(fw: &Framework, person: &Person, c: CompetencyId, q: &Question) -> (Option<Rank>, Vec<EvidenceUsed>, bool) {
     let valid = q.valid_months.unwrap_or(fw.evidence.valid_months);
     let combine = q.combine.as_ref().unwrap_or(&fw.evidence.combine);
     let all: Vec<&Evidence> = person.assessments.iter().filter(|e| e.competency == c).collect();
@@ -256,7 +280,7 @@ pub fn months_in(person: &Person, role: RoleId, as_of: Date) -> u32 {
 }
 
 /// Holding the role now, or a stint of it that began by `as_of`.
-fn has_held(person: &Person, role: RoleId, as_of: Date) -> bool {
+pub(crate) fn has_held(person: &Person, role: RoleId, as_of: Date) -> bool {
     person.role == role || person.history.iter().any(|s| s.role == role && s.from <= as_of)
 }
 
@@ -292,7 +316,7 @@ fn members(fw: &Framework, person: &Person, members: &[(CompetencyId, Rank)], q:
         .collect()
 }
 
-fn check(fw: &Framework, person: &Person, index: usize, req: &Requirement, q: &Question) -> Check {
+pub(crate) fn check(fw: &Framework, person: &Person, index: usize, req: &Requirement, q: &Question) -> Check {
     let nec = req.necessity;
     let about = About::Requirement(index);
     let simple = |kind, met: bool, has: Has, fraction: f64| Check {
@@ -418,7 +442,7 @@ pub fn readiness(fw: &Framework, person: &Person, target: RoleId, q: &Question) 
     } else {
         100.0 * essentials.iter().sum::<f64>() / essentials.len() as f64
     };
-    let plan = plan(fw, person, target, &checks, q);
+    let plan = crate::plan::plan(fw, person, target, &checks, q);
     Readiness {
         person: person.id.clone(),
         name: person.name.clone(),
@@ -434,106 +458,4 @@ pub fn readiness(fw: &Framework, person: &Person, target: RoleId, q: &Question) 
         requirements: checks,
         plan,
     }
-}
-
-/// The development plan: every unmet essential requirement and what it
-/// pulls in through the prerequisite graph, in an order that respects it.
-fn plan(fw: &Framework, person: &Person, target: RoleId, checks: &[Check], q: &Question) -> Vec<Step> {
-    let role = &fw.roles[target.0];
-    // Competency levels the role asks for and the person lacks, with why.
-    let mut targets: Vec<(CompetencyId, Rank, Why)> = Vec::new();
-    let mut other_steps = Vec::new();
-    let progression = checks.first().filter(|c| c.kind == CheckKind::Progression);
-    let offset = usize::from(progression.is_some());
-    if progression.is_some_and(|p| !p.met) {
-        other_steps.push(Step::Progress {
-            current: person.role,
-            months: person.role_since.months_until(q.as_of),
-        });
-    }
-    for (req, chk) in role.requirements.iter().zip(&checks[offset..]) {
-        if chk.met || req.necessity != Necessity::Essential {
-            continue;
-        }
-        let why = Why::Requires(chk.about);
-        match &req.condition {
-            Condition::Level { competency, level } => targets.push((*competency, *level, why)),
-            Condition::AllIn { members, .. } => {
-                for (&(c, r), m) in members.iter().zip(&chk.members) {
-                    if !m.met {
-                        targets.push((c, r, why));
-                    }
-                }
-            }
-            Condition::CountOf { count, members, .. } => {
-                // The members closest to being met, as many as are short.
-                let short = (*count as usize).saturating_sub(chk.members.iter().filter(|m| m.met).count());
-                let mut unmet: Vec<(usize, &(CompetencyId, Rank))> = members
-                    .iter()
-                    .zip(&chk.members)
-                    .filter(|(_, m)| !m.met)
-                    .map(|(cr, m)| (m.gap.unwrap_or(0), cr))
-                    .collect();
-                unmet.sort_by_key(|(gap, (c, _))| (*gap, *c));
-                for (_, &(c, r)) in unmet.into_iter().take(short) {
-                    targets.push((c, r, why));
-                }
-            }
-            Condition::Credential { credential } => other_steps.push(Step::Obtain {
-                credential: *credential,
-                why,
-            }),
-            Condition::Role { role: r } => other_steps.push(Step::Hold { role: *r, why }),
-            Condition::Experience { role: r, months } => other_steps.push(Step::Experience {
-                role: *r,
-                has: months_in(person, *r, q.as_of),
-                needs: *months,
-                why,
-            }),
-        }
-    }
-    let mut steps = development_steps(fw, person, &targets, q);
-    steps.extend(other_steps);
-    steps
-}
-
-/// Competency steps in prerequisite order, consecutive levels of one
-/// competency merged into one step.
-fn development_steps(fw: &Framework, person: &Person, targets: &[(CompetencyId, Rank, Why)], q: &Question) -> Vec<Step> {
-    let pairs: Vec<(CompetencyId, Rank)> = targets.iter().map(|(c, r, _)| (*c, *r)).collect();
-    let Some(order) = fw.plan_order(&pairs) else { return Vec::new() };
-    let have = |c: CompetencyId| level_of(fw, person, c, q).0;
-    let mut steps: Vec<Step> = Vec::new();
-    for (c, r) in order {
-        if have(c).is_some_and(|h| h >= r) {
-            continue;
-        }
-        let why = match targets.iter().find(|(tc, tr, _)| *tc == c && *tr == r) {
-            Some((_, _, why)) => *why,
-            None => match targets.iter().filter(|(tc, tr, _)| *tc == c && *tr > r).map(|(_, tr, _)| *tr).min() {
-                Some(higher) => Why::OnTheWayTo(c, higher),
-                None => Why::Prerequisite,
-            },
-        };
-        match steps.last_mut() {
-            // The next level of the same competency: one longer step, which
-            // keeps the reason of its highest level.
-            Some(Step::Develop {
-                competency,
-                to,
-                why: last_why,
-                ..
-            }) if *competency == c && *to + 1 == r => {
-                *to = r;
-                *last_why = why;
-            }
-            _ => steps.push(Step::Develop {
-                competency: c,
-                from: have(c),
-                to: r,
-                why,
-            }),
-        }
-    }
-    steps
 }

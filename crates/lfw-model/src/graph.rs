@@ -95,32 +95,30 @@ impl Framework {
     /// included. Among equally short routes, the one through earlier-declared
     /// roles.
     pub fn shortest_route(&self, from: RoleId, to: RoleId) -> Option<Vec<RoleId>> {
-        let mut previous: Vec<Option<usize>> = vec![None; self.roles.len()];
-        let mut seen = vec![false; self.roles.len()];
+        route_to(&self.route_tree(from), to)
+    }
+
+    /// The shortest routes from one role to every role, as a tree: for each
+    /// role a route reaches, the role before it on the route (`from` itself
+    /// for `from`); `None` for roles no route reaches. One breadth-first
+    /// walk, so asking for many routes from one role costs one walk, not
+    /// one each. Ties go as in [`Framework::shortest_route`].
+    pub fn route_tree(&self, from: RoleId) -> Vec<Option<RoleId>> {
+        let mut previous: Vec<Option<RoleId>> = vec![None; self.roles.len()];
         let mut queue = VecDeque::from([from.0]);
-        seen[from.0] = true;
+        previous[from.0] = Some(from);
         while let Some(n) = queue.pop_front() {
-            if n == to.0 {
-                let mut route = vec![RoleId(n)];
-                let mut at = n;
-                while let Some(p) = previous[at] {
-                    route.push(RoleId(p));
-                    at = p;
-                }
-                route.reverse();
-                return Some(route);
-            }
             let mut next: Vec<usize> = self.progression.neighbors(NodeIndex::new(n)).map(|m| m.index()).collect();
             next.sort_unstable();
             next.dedup();
             for m in next {
-                if !std::mem::replace(&mut seen[m], true) {
-                    previous[m] = Some(n);
+                if previous[m].is_none() {
+                    previous[m] = Some(RoleId(n));
                     queue.push_back(m);
                 }
             }
         }
-        None
+        previous
     }
 
     /// The least time a route takes: the sum of the `after … for` minimums
@@ -195,4 +193,21 @@ pub fn cycles<N, E>(g: &DiGraph<N, E>) -> Vec<Vec<NodeIndex>> {
     }
     out.sort();
     out
+}
+
+/// The route to `to` in a tree of [`Framework::route_tree`], both ends
+/// included; `None` when no route reaches it.
+pub fn route_to(tree: &[Option<RoleId>], to: RoleId) -> Option<Vec<RoleId>> {
+    let mut route = vec![to];
+    let mut at = to;
+    loop {
+        let before = tree.get(at.0).copied().flatten()?;
+        if before == at {
+            break;
+        }
+        route.push(before);
+        at = before;
+    }
+    route.reverse();
+    Some(route)
 }

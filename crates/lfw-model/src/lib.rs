@@ -26,6 +26,7 @@ pub use code::Code;
 pub use compile::{compile, compile_str, parse_file, Compilation};
 pub use diagnostic::{Diagnostic, Fix, Label, Payload, Severity, Wording};
 pub use graph::cycles;
+pub use graph::route_to;
 pub use lfw_syntax::suggest::did_you_mean;
 pub use load::{Read, ReadError, MAX_SOURCE_BYTES};
 pub use model::*;
