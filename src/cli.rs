@@ -83,9 +83,10 @@ enum Command {
         /// A framework's `.lfw` file, or the id of a bundled framework.
         #[arg(long)]
         framework: String,
-        /// The role the route starts at.
+        /// The role the route starts at; with a profile, the person's current
+        /// role by default.
         #[arg(long)]
-        from: String,
+        from: Option<String>,
         /// The role the route ends at.
         #[arg(long)]
         to: String,
@@ -283,7 +284,7 @@ pub fn run() -> ExitCode {
             format,
         } => path(
             &framework,
-            &from,
+            from.as_deref(),
             &to,
             all,
             profile.as_deref(),
@@ -732,7 +733,7 @@ fn person_arg(fw: &Framework, profile: &Path, person: Option<&str>) -> Result<lf
 #[allow(clippy::too_many_arguments)]
 fn path(
     framework: &str,
-    from: &str,
+    from: Option<&str>,
     to: &str,
     all: bool,
     profile: Option<&Path>,
@@ -750,13 +751,20 @@ fn path(
         Err(code) => return code,
     };
     let fw = &c.frameworks[index];
-    let (from, to) = match (role_arg(fw, from), role_arg(fw, to)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(code), _) | (_, Err(code)) => return code,
-    };
     let person = match profile.map(|p| person_arg(fw, p, person)).transpose() {
         Ok(p) => p,
         Err(code) => return code,
+    };
+    let from = match (from, &person) {
+        (Some(from), _) => role_arg(fw, from),
+        (None, Some(p)) => Ok(p.role),
+        (None, None) => {
+            return usage_error("say where the route starts with `--from <role>`, or give a profile to start at the person's current role")
+        }
+    };
+    let (from, to) = match (from, role_arg(fw, to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
     let found = lfw_assess::route::routes(fw, from, to, all, person.as_ref(), &q);
     // A report holds a route's least time in 32 bits: more than 357 million

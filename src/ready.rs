@@ -207,16 +207,27 @@ pub fn routes_text(r: &RoutesWords) -> String {
             steps(route.steps.len() - 1)
         );
         for (n, step) in route.steps.iter().enumerate() {
-            let wait = step
-                .min_months_before
-                .map(|m| format!(" (after at least {} in the role before)", crate::words::months(m)))
-                .unwrap_or_default();
-            let verdict = match step.ready {
-                Some(true) => " — ready now".to_string(),
-                Some(false) => format!(" — missing: {}", step.missing.join("; ")),
-                None => String::new(),
+            let place = match (step.place, step.months_here) {
+                (Some("here"), Some(m)) => format!(" — you are here ({} in the role)", crate::words::months(m)),
+                (Some("done"), _) => " — done".to_string(),
+                _ => match step.ready {
+                    Some(true) => " — ready now".to_string(),
+                    _ => String::new(),
+                },
             };
-            let _ = writeln!(out, "  {n}. {} ({}){wait}{verdict}", step.title, step.role);
+            let _ = writeln!(out, "  {n}. {} ({}){place}", step.title, step.role);
+            let gates: Vec<String> = step
+                .time_before
+                .iter()
+                .map(|t| format!("at least {t}"))
+                .chain(step.gates.iter().cloned())
+                .collect();
+            if !gates.is_empty() {
+                let _ = writeln!(out, "       gates: {}", gates.join("; "));
+            }
+            if step.ready == Some(false) {
+                let _ = writeln!(out, "       missing: {}", step.missing.join("; "));
+            }
         }
     }
     if r.truncated {

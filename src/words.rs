@@ -7,7 +7,7 @@
 use lfw_assess::cohort::{Count, PersonRow, Summary};
 use lfw_assess::compiled::Gap;
 use lfw_assess::readiness::{About, Check, CheckKind, EvidenceUsed, Has, Readiness, Step, StepKind, Tally, Why};
-use lfw_assess::route::Routes;
+use lfw_assess::route::{Place, Routes};
 use lfw_assess::Date;
 use lfw_model::{Combine, Condition, Framework, RoleId};
 use lfw_syntax::ast::Necessity;
@@ -349,6 +349,15 @@ pub struct RouteStepWords {
     pub role: String,
     pub title: String,
     pub min_months_before: Option<u32>,
+    /// The least time before, in words, with the role it is spent in:
+    /// `2 years as firefighter`.
+    pub time_before: Option<String>,
+    /// The credentials the role requires.
+    pub gates: Vec<String>,
+    /// With a profile: `"done"`, `"here"` or `"ahead"`.
+    pub place: Option<&'static str>,
+    /// With a profile, for the current role: the months in it.
+    pub months_here: Option<u32>,
     pub ready: Option<bool>,
     pub missing: Vec<String>,
 }
@@ -365,10 +374,25 @@ pub fn routes(fw: &Framework, r: &Routes) -> RoutesWords {
                 steps: route
                     .steps
                     .iter()
-                    .map(|s| RouteStepWords {
+                    .enumerate()
+                    .map(|(i, s)| RouteStepWords {
                         role: fw.roles[s.role.0].id.clone(),
                         title: fw.roles[s.role.0].title.clone(),
                         min_months_before: s.min_months_before,
+                        time_before: s
+                            .min_months_before
+                            .filter(|_| i > 0)
+                            .map(|m| format!("{} as {}", months(m), fw.roles[route.steps[i - 1].role.0].id)),
+                        gates: s.gates.iter().map(|c| fw.credentials[c.0].id.clone()).collect(),
+                        place: s.place.map(|p| match p {
+                            Place::Done => "done",
+                            Place::Here(_) => "here",
+                            Place::Ahead => "ahead",
+                        }),
+                        months_here: match s.place {
+                            Some(Place::Here(m)) => Some(m),
+                            _ => None,
+                        },
                         ready: s.ready,
                         missing: s.missing.iter().map(|&a| requirement(fw, s.role, a)).collect(),
                     })

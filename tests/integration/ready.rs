@@ -438,3 +438,47 @@ fn a_plan_follows_every_chain() {
         "tests/fixtures/ready/firefighter.json",
     );
 }
+
+/// `lfw path` lists each step's gates (time in the rank below and the
+/// credentials the rank requires) without a profile too; with one, where
+/// the person stands: ranks behind them done, their own "you are here",
+/// and only the ranks ahead judged. Without `--from`, a profile's route
+/// starts at the person's current role.
+#[test]
+fn a_path_shows_gates_and_where_the_person_is() {
+    let path = |extra: &[&str]| {
+        let mut args = vec!["path", "--framework", FIRE, "--to", "group-manager", "--as-of", AS_OF];
+        args.extend_from_slice(extra);
+        let run = lfw(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let plain = path(&["--from", "firefighter"]);
+    let mid_career = path(&["--from", "firefighter", "tests/fixtures/ready/watch-manager.json"]);
+    let json: serde_json::Value = serde_json::from_str(&path(&[
+        "--from",
+        "firefighter",
+        "--format",
+        "json",
+        "tests/fixtures/ready/watch-manager.json",
+    ]))
+    .expect("JSON");
+    let steps = json["routes"][0]["steps"].as_array().expect("steps");
+    let places: Vec<&str> = steps.iter().map(|s| s["place"].as_str().expect("place")).collect();
+    assert_eq!(places, ["done", "done", "here", "ahead", "ahead"]);
+    assert_eq!(steps[2]["months_here"], 9);
+    assert_eq!(steps[1]["gates"], serde_json::json!(["ic-level-1"]));
+    assert_eq!(steps[1]["time_before"], "2 years as firefighter");
+    // Steps behind are not judged again; steps ahead are.
+    assert_eq!(steps[1]["ready"], serde_json::Value::Null);
+    assert_eq!(steps[4]["ready"], false);
+    // From the person's current role when `--from` is left out.
+    let from_here = path(&["--format", "json", "tests/fixtures/ready/watch-manager.json"]);
+    let from_here: serde_json::Value = serde_json::from_str(&from_here).expect("JSON");
+    assert_eq!(from_here["from"], "watch-manager");
+    let no_start = lfw(&["path", "--framework", FIRE, "--to", "group-manager"]);
+    assert_eq!(no_start.code, 2, "{}", no_start.stderr);
+    assert!(no_start.stderr.contains("--from"), "{}", no_start.stderr);
+    insta::assert_snapshot!("fire-path", plain);
+    insta::assert_snapshot!("fire-path-mid-career", mid_career);
+}

@@ -11,8 +11,8 @@
 //! listed, its length times a logarithm: never more than the answer.
 
 use crate::profile::Person;
-use crate::readiness::{readiness, About, Question};
-use lfw_model::{Framework, RoleId};
+use crate::readiness::{has_held, readiness, About, Question};
+use lfw_model::{CredentialId, Framework, RoleId};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
@@ -50,10 +50,27 @@ pub struct RouteStep {
     pub role: RoleId,
     /// The least time in the previous role before this one.
     pub min_months_before: Option<u32>,
+    /// The credentials the role requires (its essential ones): with the
+    /// time before, the gates of the step.
+    pub gates: Vec<CredentialId>,
+    /// With a profile: where the step lies for the person.
+    pub place: Option<Place>,
     /// With a profile: whether the person meets this role's requirements now.
     pub ready: Option<bool>,
     /// With a profile: this role's unmet essential requirements.
     pub missing: Vec<About>,
+}
+
+/// Where a step of a route lies for a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Behind them: a role before their current one on the route, or one
+    /// they have held.
+    Done,
+    /// Their current role, held for these months.
+    Here(u32),
+    /// Still to come.
+    Ahead,
 }
 
 fn step_months(fw: &Framework, from: RoleId, to: RoleId) -> Option<u32> {
@@ -66,14 +83,34 @@ fn step_months(fw: &Framework, from: RoleId, to: RoleId) -> Option<u32> {
 }
 
 fn route(fw: &Framework, roles: &[RoleId], person: Option<&Person>, q: &Question) -> Route {
+    let here = person.and_then(|p| roles.iter().position(|&r| r == p.role));
     let steps = roles
         .iter()
         .enumerate()
         .map(|(i, &r)| {
-            let judged = person.filter(|_| i > 0).map(|p| readiness(fw, p, r, q));
+            let place = person.map(|p| match here {
+                Some(h) if i == h => Place::Here(p.role_since.months_until(q.as_of)),
+                Some(h) if i < h => Place::Done,
+                _ if has_held(p, r, q.as_of) => Place::Done,
+                _ => Place::Ahead,
+            });
+            // Readiness is judged for the steps still to come.
+            let judged = person
+                .filter(|_| i > 0 && place == Some(Place::Ahead))
+                .map(|p| readiness(fw, p, r, q));
             RouteStep {
                 role: r,
                 min_months_before: if i > 0 { step_months(fw, roles[i - 1], r) } else { None },
+                gates: fw.roles[r.0]
+                    .requirements
+                    .iter()
+                    .filter(|req| req.necessity == lfw_syntax::ast::Necessity::Essential)
+                    .filter_map(|req| match req.condition {
+                        lfw_model::Condition::Credential { credential } => Some(credential),
+                        _ => None,
+                    })
+                    .collect(),
+                place,
                 ready: judged.as_ref().map(|j| j.ready),
                 missing: judged
                     .map(|j| {
