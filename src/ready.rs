@@ -271,6 +271,14 @@ pub fn cohort_text(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
         let _ = writeln!(out, "  invalid profiles (not counted): {}", s.invalid);
     }
     let _ = writeln!(out, "  mean score: {:.1}", s.mean_score);
+    let _ = writeln!(
+        out,
+        "
+where people stand (one reason each):"
+    );
+    for st in s.standing.iter().filter(|st| st.people > 0) {
+        let _ = writeln!(out, "  {:>8}  {}", st.people, st.meaning);
+    }
     if !s.common_gaps.is_empty() {
         let _ = writeln!(out, "\nmost common gaps:");
         for g in s.common_gaps.iter().take(TOP) {
@@ -301,6 +309,10 @@ pub fn cohort_markdown(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
     }
     if s.invalid > 0 {
         let _ = writeln!(out, "| Invalid profiles (not counted) | {} | |", s.invalid);
+    }
+    let _ = writeln!(out, "\n### Where people stand\n\n| Standing | People | Share |\n|---|---|---|");
+    for st in s.standing.iter().filter(|st| st.people > 0) {
+        let _ = writeln!(out, "| {} | {} | {} |", st.meaning, st.people, percent(st.people, s.people));
     }
     if !s.common_gaps.is_empty() {
         let _ = writeln!(out, "\n### Most common gaps\n\n| Requirement | People |\n|---|---|");

@@ -5,7 +5,7 @@
 //! it out, and the JSON is these structures serialised.
 
 use lfw_assess::cohort::{Count, PersonRow, Summary};
-use lfw_assess::compiled::Gap;
+use lfw_assess::compiled::{Gap, Standing};
 use lfw_assess::readiness::{About, Check, CheckKind, EvidenceUsed, Has, Readiness, Step, StepKind, Tally, Why};
 use lfw_assess::route::{Place, Routes};
 use lfw_assess::Date;
@@ -63,7 +63,9 @@ pub fn requirement(fw: &Framework, role: RoleId, about: About) -> String {
 /// A cohort's gap, in words.
 pub fn gap(fw: &Framework, role: RoleId, g: Gap) -> String {
     match g {
-        Gap::Progression => requirement(fw, role, About::Progression),
+        Gap::TimeServed => format!("{}: time still to serve", requirement(fw, role, About::Progression)),
+        Gap::RoleBelow => format!("{}: in a role further down", requirement(fw, role, About::Progression)),
+        Gap::RoleElsewhere => format!("{}: in a role that does not lead to it", requirement(fw, role, About::Progression)),
         Gap::Requirement(i) => requirement(fw, role, About::Requirement(i)),
     }
 }
@@ -415,9 +417,32 @@ pub struct SummaryWords {
     pub not_ready: u64,
     pub invalid: u64,
     pub missing_count: std::collections::BTreeMap<usize, u64>,
+    /// People by where they stand, one reason each; they add up to `people`.
+    pub standing: Vec<StandingWords>,
     pub common_gaps: Vec<CountWords>,
     pub unblocks: Vec<CountWords>,
     pub mean_score: f64,
+}
+
+#[derive(Serialize)]
+pub struct StandingWords {
+    /// `holds`, `ready`, `role-elsewhere`, `role-below`, `time-served` or
+    /// `requirements`.
+    pub standing: &'static str,
+    /// In words: `already in the role`, …
+    pub meaning: &'static str,
+    pub people: u64,
+}
+
+fn standing(s: Standing) -> (&'static str, &'static str) {
+    match s {
+        Standing::Holds => ("holds", "already in the role"),
+        Standing::Ready => ("ready", "ready now"),
+        Standing::RoleElsewhere => ("role-elsewhere", "in a role that does not lead to it"),
+        Standing::RoleBelow => ("role-below", "in a role further down, with roles in between"),
+        Standing::TimeServed => ("time-served", "in a role it comes after, with time still to serve"),
+        Standing::Requirements => ("requirements", "in place, short of competencies, credentials or experience"),
+    }
 }
 
 #[derive(Serialize)]
@@ -449,6 +474,17 @@ pub fn summary(fw: &Framework, role: RoleId, s: &Summary) -> SummaryWords {
         not_ready: s.not_ready,
         invalid: s.invalid,
         missing_count: s.missing_count.clone(),
+        standing: s
+            .by_standing()
+            .map(|(st, people)| {
+                let (key, meaning) = standing(st);
+                StandingWords {
+                    standing: key,
+                    meaning,
+                    people,
+                }
+            })
+            .collect(),
         common_gaps: counts(fw, role, &s.common_gaps),
         unblocks: counts(fw, role, &s.unblocks),
         mean_score: s.mean_score,

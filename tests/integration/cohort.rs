@@ -235,3 +235,73 @@ fn many_blocks_come_out_in_file_order_whatever_the_threads() {
         );
     }
 }
+
+/// A cohort summary tells apart why people are not ready: already in the
+/// role, in a role that does not lead to it, further down the ladder, short
+/// of time served, short of other requirements. The fixture's ids say where
+/// each person stands by construction; the progression rule's gap is kept
+/// apart by reason, never lumped into one "after" line.
+#[test]
+fn a_summary_keeps_reasons_apart() {
+    let run = lfw(&[
+        "cohort",
+        "--framework",
+        "tests/fixtures/ready/fire.lfw",
+        "--role",
+        "station-manager",
+        "--as-of",
+        "2026-06-01",
+        "--format",
+        "json",
+        "tests/fixtures/ready/fire-cohort.jsonl",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let standing: Vec<(&str, u64)> = doc["standing"]
+        .as_array()
+        .expect("standing")
+        .iter()
+        .map(|s| (s["standing"].as_str().expect("key"), s["people"].as_u64().expect("count")))
+        .collect();
+    assert_eq!(
+        standing,
+        [
+            ("holds", 1),
+            ("ready", 1),
+            ("role-elsewhere", 1),
+            ("role-below", 2),
+            ("time-served", 2),
+            ("requirements", 1),
+        ]
+    );
+    assert_eq!(
+        standing.iter().map(|(_, n)| n).sum::<u64>(),
+        doc["people"].as_u64().expect("people")
+    );
+    let gaps: Vec<(&str, u64)> = doc["common_gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| (g["requirement"].as_str().expect("words"), g["people"].as_u64().expect("count")))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            ("people at leading-others", 5),
+            ("after watch-manager for 2 years: in a role further down", 2),
+            ("after watch-manager for 2 years: time still to serve", 2),
+            ("after watch-manager for 2 years: in a role that does not lead to it", 1),
+        ]
+    );
+    let text = lfw(&[
+        "cohort",
+        "--framework",
+        "tests/fixtures/ready/fire.lfw",
+        "--role",
+        "station-manager",
+        "--as-of",
+        "2026-06-01",
+        "tests/fixtures/ready/fire-cohort.jsonl",
+    ]);
+    insta::assert_snapshot!("fire-cohort-standing", text.stdout);
+}

@@ -13,7 +13,7 @@
 //! A profile the fast path declines (anything wrong in it) is read and
 //! bound the slow way, which reports every problem with its diagnostic.
 
-use crate::compiled::{Compiled, Gap, ProfileRef, Scratch, Verdict};
+use crate::compiled::{Compiled, Gap, ProfileRef, Scratch, Standing, Verdict};
 use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
 use crate::read::{Input, ProfileFormat};
@@ -60,6 +60,9 @@ pub struct Summary {
     pub invalid: u64,
     /// Not-ready people by how many essential requirements they miss.
     pub missing_count: BTreeMap<usize, u64>,
+    /// People by where they stand, one reason each, in the order of
+    /// [`Standing::ALL`]: they add up to `people`.
+    pub standing: [u64; 6],
     /// Unmet essential requirements, most common first.
     pub common_gaps: Vec<Count>,
     /// Requirements that are the only thing between people and readiness:
@@ -81,15 +84,24 @@ pub struct Count {
     pub people: u64,
 }
 
-/// The index of each gap of a question among its gaps, for the counts.
+/// The index of each gap of a question among its gaps (as
+/// `Compiled::gaps` lists them), for the counts.
 fn gap_index(g: Gap, progression: bool) -> usize {
+    let before = if progression { Gap::PROGRESSION.len() } else { 0 };
     match g {
-        Gap::Progression => 0,
-        Gap::Requirement(i) => i + usize::from(progression),
+        Gap::TimeServed => 0,
+        Gap::RoleBelow => 1,
+        Gap::RoleElsewhere => 2,
+        Gap::Requirement(i) => i + before,
     }
 }
 
 impl Summary {
+    /// How many people stand where.
+    pub fn by_standing(&self) -> impl Iterator<Item = (Standing, u64)> + '_ {
+        Standing::ALL.iter().copied().zip(self.standing)
+    }
+
     fn counting(gaps: usize) -> Summary {
         Summary {
             gaps: vec![0; gaps],
@@ -100,6 +112,7 @@ impl Summary {
 
     fn add(&mut self, v: &Verdict, progression: bool) {
         self.people += 1;
+        self.standing[v.standing() as usize] += 1;
         self.score_sum += v.score;
         if v.ready {
             self.ready += 1;
@@ -123,6 +136,9 @@ impl Summary {
         self.score_sum += other.score_sum;
         for (k, v) in other.missing_count {
             *self.missing_count.entry(k).or_default() += v;
+        }
+        for (mine, theirs) in self.standing.iter_mut().zip(other.standing) {
+            *mine += theirs;
         }
         for (mine, theirs) in self.gaps.iter_mut().zip(other.gaps) {
             *mine += theirs;
@@ -253,7 +269,7 @@ impl<'f> Judge<'f> {
         let gaps: Vec<Gap> = compiled.gaps().collect();
         Judge {
             fw,
-            progression: gaps.first() == Some(&Gap::Progression),
+            progression: gaps.first().is_some_and(|g| g.is_progression()),
             gaps,
             compiled,
             rows,

@@ -190,21 +190,84 @@ enum Req {
 }
 
 /// The key of an unmet requirement in a cohort's statistics: the role's
-/// progression rule, or its `i`-th requirement.
+/// progression rule, told apart by why it is unmet, or its `i`-th
+/// requirement. A person misses the progression rule for one reason only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Gap {
-    Progression,
+    /// In a role the target comes after, but not for long enough yet.
+    TimeServed,
+    /// In a role that leads to the target only through roles in between.
+    RoleBelow,
+    /// In a role that does not lead to the target at all.
+    RoleElsewhere,
     Requirement(usize),
+}
+
+impl Gap {
+    /// The progression gaps, in the order a summary lists them.
+    pub const PROGRESSION: [Gap; 3] = [Gap::TimeServed, Gap::RoleBelow, Gap::RoleElsewhere];
+
+    /// Whether the gap is the progression rule's.
+    pub fn is_progression(self) -> bool {
+        !matches!(self, Gap::Requirement(_))
+    }
+}
+
+/// Where a person stands towards the role, one reason each: the first that
+/// applies, in this order. A cohort's people are the sum of the six.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Standing {
+    /// They hold the role already (ready or not by its requirements).
+    Holds,
+    /// Ready for it now.
+    Ready,
+    /// In a role that does not lead to it.
+    RoleElsewhere,
+    /// In a role that leads to it only through roles in between.
+    RoleBelow,
+    /// In a role it comes after, short of the time there (whatever else
+    /// they miss).
+    TimeServed,
+    /// In the right role for long enough, short of other requirements:
+    /// competencies, credentials, experience.
+    Requirements,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 6] = [
+        Standing::Holds,
+        Standing::Ready,
+        Standing::RoleElsewhere,
+        Standing::RoleBelow,
+        Standing::TimeServed,
+        Standing::Requirements,
+    ];
 }
 
 /// A person's verdict. `missing` is in the buffers the verdict borrows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict<'s> {
+    /// The person holds the role already.
+    pub holds: bool,
     pub ready: bool,
     /// 0 to 100, rounded to one decimal, as `readiness` gives it.
     pub score: f64,
     /// The unmet essential requirements, in the order `readiness` lists them.
     pub missing: &'s [Gap],
+}
+
+impl Verdict<'_> {
+    /// Where the person stands: see [`Standing`].
+    pub fn standing(&self) -> Standing {
+        match self.missing.first() {
+            _ if self.holds => Standing::Holds,
+            None => Standing::Ready,
+            Some(Gap::RoleElsewhere) => Standing::RoleElsewhere,
+            Some(Gap::RoleBelow) => Standing::RoleBelow,
+            Some(Gap::TimeServed) => Standing::TimeServed,
+            Some(Gap::Requirement(_)) => Standing::Requirements,
+        }
+    }
 }
 
 /// The buffers of one worker, reused from person to person.
@@ -241,6 +304,8 @@ pub struct Compiled<'f> {
     members: Vec<(usize, Rank)>,
     /// The roles the target comes after, with their minimum months.
     after: Vec<(RoleId, Option<u32>)>,
+    /// For each role, whether a route leads from it to the target.
+    leads_to_target: Vec<bool>,
 }
 
 impl<'f> Compiled<'f> {
@@ -308,13 +373,14 @@ impl<'f> Compiled<'f> {
             reqs,
             members,
             after: fw.roles[target.0].after.iter().map(|a| (a.role, a.min_months)).collect(),
+            leads_to_target: leads_to(fw, target),
         }
     }
 
     /// The keys of every requirement that can be missing, in order.
     pub fn gaps(&self) -> impl Iterator<Item = Gap> + '_ {
-        let progression = (!self.after.is_empty()).then_some(Gap::Progression);
-        progression.into_iter().chain((0..self.reqs.len()).map(Gap::Requirement))
+        let progression = if self.after.is_empty() { &[][..] } else { &Gap::PROGRESSION[..] };
+        progression.iter().copied().chain((0..self.reqs.len()).map(Gap::Requirement))
     }
 
     /// Reads a profile into the buffers. `false` when anything in it is
@@ -414,7 +480,13 @@ impl<'f> Compiled<'f> {
             let (fraction, met) = self.progression(s, role);
             s.essentials.push(fraction);
             if !met {
-                s.missing.push(Gap::Progression);
+                s.missing.push(if self.after.iter().any(|&(from, _)| from == role) {
+                    Gap::TimeServed
+                } else if self.leads_to_target[role.0] {
+                    Gap::RoleBelow
+                } else {
+                    Gap::RoleElsewhere
+                });
             }
         }
         for (i, (necessity, req)) in self.reqs.iter().enumerate() {
@@ -432,6 +504,7 @@ impl<'f> Compiled<'f> {
             100.0 * s.essentials.iter().sum::<f64>() / s.essentials.len() as f64
         };
         Verdict {
+            holds: role == self.target,
             ready: s.missing.is_empty(),
             score: (score * 10.0).round() / 10.0,
             missing: &s.missing,
@@ -583,4 +656,21 @@ impl<'f> Compiled<'f> {
         }
         best
     }
+}
+
+/// For each role, whether a route of progression leads from it to `target`
+/// (the target itself included): one walk back from the target.
+fn leads_to(fw: &Framework, target: RoleId) -> Vec<bool> {
+    use petgraph::graph::NodeIndex;
+    let mut seen = vec![false; fw.roles.len()];
+    seen[target.0] = true;
+    let mut stack = vec![NodeIndex::new(target.0)];
+    while let Some(n) = stack.pop() {
+        for m in fw.progression.neighbors_directed(n, petgraph::Direction::Incoming) {
+            if !std::mem::replace(&mut seen[m.index()], true) {
+                stack.push(m);
+            }
+        }
+    }
+    seen
 }
