@@ -223,9 +223,20 @@ fn many_blocks_come_out_in_file_order_whatever_the_threads() {
         .stderr
         .split("cohort.jsonl` line ")
         .skip(1)
-        .map(|rest| rest.split(' ').next().and_then(|n| n.parse().ok()).expect("a line number"))
+        .map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().expect("a line number")
+        })
         .collect();
     assert_eq!(numbers, [1, 2502, 5003, 7504, 10005], "{}", one.stderr);
+    // One line number each: the JSON reader's own "at line 1 column 17" is
+    // a column of the line, not a second line.
+    assert!(!one.stderr.contains(" at line "), "{}", one.stderr);
+    assert!(
+        one.stderr.contains("line 2502, column 18 is not well-formed JSON"),
+        "{}",
+        one.stderr
+    );
     for threads in ["2", "4", "7"] {
         let many = run(threads);
         assert_eq!(

@@ -482,3 +482,262 @@ fn a_path_shows_gates_and_where_the_person_is() {
     insta::assert_snapshot!("fire-path", plain);
     insta::assert_snapshot!("fire-path-mid-career", mid_career);
 }
+
+/// Profiles that cannot be read are reported like compiler errors: each
+/// problem at its place, in the words of the format (never of Rust types),
+/// with the field meant when a field is misspelt.
+mod malformed {
+    use crate::lfw;
+
+    const DIR: &str = "tests/fixtures/ready/malformed";
+
+    fn ready(profile: &str, extra: &[&str]) -> crate::Run {
+        let path = format!("{DIR}/{profile}");
+        let mut args = vec![
+            "ready",
+            "--framework",
+            super::SERVICES,
+            "--role",
+            "assistant-director",
+            "--as-of",
+            super::AS_OF,
+            path.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        lfw(&args)
+    }
+
+    #[test]
+    fn a_misspelt_field_is_pointed_at_with_the_field_meant() {
+        let run = ready("misspelt-fields.json", &[]);
+        assert_eq!(run.code, 1);
+        for expected in [
+            "`since` is not a field of a profile",
+            "did you mean `role_since`?",
+            "did you mean `assessments`?",
+        ] {
+            assert!(run.stderr.contains(expected), "{expected} in {}", run.stderr);
+        }
+        // `since` explains the missing `role_since`: one mistake, one error.
+        assert!(!run.stderr.contains("has no `role_since`"), "{}", run.stderr);
+        assert_eq!(run.stderr.matches("lfw::profile-syntax").count(), 2, "{}", run.stderr);
+        insta::assert_snapshot!("malformed-misspelt-fields", run.stderr);
+    }
+
+    #[test]
+    fn a_misspelt_field_has_a_fix() {
+        let name = format!("{DIR}/misspelt-fields.json");
+        let mut sources = lfw_model::Sources::default();
+        let input = lfw_assess::read::Input {
+            name: name.clone(),
+            format: lfw_assess::read::ProfileFormat::Json,
+            reader: Box::new(std::fs::File::open(&name).expect("fixture")),
+            len: None,
+        };
+        let problems = lfw_assess::read::read_one(input, None, &mut sources).expect_err("misspelt");
+        let text = std::fs::read_to_string(&name).expect("fixture");
+        let fixes: Vec<(&str, &str)> = problems
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .map(|f| (&text[f.loc.span.start..f.loc.span.end], f.replacement.as_str()))
+            .collect();
+        assert_eq!(fixes, [("since", "role_since"), ("assesments", "assessments")]);
+    }
+
+    #[test]
+    fn wrong_types_are_worded_as_the_format_not_as_rust() {
+        let run = ready("wrong-types.json", &[]);
+        assert_eq!(run.code, 1);
+        insta::assert_snapshot!("malformed-wrong-types", run.stderr);
+    }
+
+    #[test]
+    fn missing_fields_are_pointed_at() {
+        let run = ready("missing-fields.json", &[]);
+        assert_eq!(run.code, 1);
+        insta::assert_snapshot!("malformed-missing-fields", run.stderr);
+    }
+
+    #[test]
+    fn text_that_is_not_json_is_pointed_at() {
+        let run = ready("not-json.json", &[]);
+        assert_eq!(run.code, 1);
+        insta::assert_snapshot!("malformed-not-json", run.stderr);
+    }
+
+    #[test]
+    fn a_csv_without_a_record_column_says_so() {
+        let run = ready("no-record-column.csv", &[]);
+        assert_eq!(run.code, 1);
+        insta::assert_snapshot!("malformed-no-record-column", run.stderr);
+    }
+
+    #[test]
+    fn a_credential_may_be_given_by_its_id_alone() {
+        let r = super::ready_json(super::SERVICES, "dcs", &format!("{DIR}/credentials-as-ids.json"), &[]);
+        assert_eq!(super::requirement(&r, "ad-programme")["met"], true, "{r}");
+        // And the cohort's fast path reads it the same way.
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("c.jsonl");
+        let line = r#"{"id":"ad-401","role":"head-of-service","role_since":"2022-04-01","credentials":["ad-programme"]}"#;
+        std::fs::write(&path, format!("{line}\n")).expect("write");
+        let run = lfw(&[
+            "cohort",
+            "--framework",
+            super::SERVICES,
+            "--role",
+            "dcs",
+            "--as-of",
+            super::AS_OF,
+            "--format",
+            "json",
+            path.to_str().expect("UTF-8 path"),
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let s: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        assert_eq!(s["invalid"], 0, "{s}");
+        assert!(
+            !run.stdout.contains("ad-programme"),
+            "the credential is held, so it is no gap: {}",
+            run.stdout
+        );
+    }
+
+    #[test]
+    fn a_bad_line_of_a_cohort_has_one_line_number() {
+        let run = lfw(&[
+            "cohort",
+            "--framework",
+            super::SERVICES,
+            "--role",
+            "assistant-director",
+            "--as-of",
+            super::AS_OF,
+            &format!("{DIR}/broken-lines.jsonl"),
+        ]);
+        assert!(
+            run.stderr
+                .contains("`tests/fixtures/ready/malformed/broken-lines.jsonl` line 2, column "),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(" at line "), "{}", run.stderr);
+        assert!(run.stderr.contains("did you mean `role_since`?"), "{}", run.stderr);
+        insta::assert_snapshot!("malformed-cohort-lines", run.stderr);
+        // `ready` keeps the text, and points into the line instead.
+        let one = ready("broken-lines.jsonl", &["--person", "hos-201"]);
+        insta::assert_snapshot!("malformed-ready-line", one.stderr);
+    }
+
+    /// Every field of a profile, credential, assessment and history entry
+    /// given every wrong kind of value, and the CSV format's slips: no
+    /// message, help or label names a Rust type or speaks serde.
+    #[test]
+    fn no_message_names_a_rust_type() {
+        let good: serde_json::Value = serde_json::json!({
+            "id": "p", "name": "N", "framework": "services-test", "role": "head-of-service",
+            "role_since": "2022-04-01",
+            "assessments": [{"competency": "coaching", "level": "strong", "source": "self", "date": "2025-01-01", "note": "n"}],
+            "credentials": [{"id": "ad-programme", "date": "2024-01-01"}],
+            "history": [{"role": "head-of-service", "from": "2020-01-01", "to": "2021-01-01"}]
+        });
+        let wrong = [
+            serde_json::json!(null),
+            serde_json::json!(true),
+            serde_json::json!(5),
+            serde_json::json!(-2.5),
+            serde_json::json!("x"),
+            serde_json::json!([]),
+            serde_json::json!([1]),
+            serde_json::json!({}),
+            serde_json::json!({"x": 1}),
+        ];
+        fn paths(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+            out.push(at.clone());
+            match v {
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| paths(v, format!("{at}/{k}"), out)),
+                serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| paths(v, format!("{at}/{i}"), out)),
+                _ => {}
+            }
+        }
+        let mut all = Vec::new();
+        paths(&good, String::new(), &mut all);
+        let mut texts: Vec<String> = Vec::new();
+        for path in &all {
+            for w in &wrong {
+                let mut v = good.clone();
+                *v.pointer_mut(path).expect("a path") = w.clone();
+                texts.push(serde_json::to_string_pretty(&v).expect("JSON"));
+            }
+            // And the field left out.
+            if let Some((parent, key)) = path.rsplit_once('/') {
+                let mut v = good.clone();
+                if let Some(serde_json::Value::Object(m)) = v.pointer_mut(parent) {
+                    m.remove(key);
+                    texts.push(v.to_string());
+                }
+            }
+        }
+        for broken in [
+            "",
+            "{",
+            "{\"id\": }",
+            "{\"id\": \"a\",}",
+            "{\"id\": \"a\\q\"}",
+            "{\"id\": 1e999}",
+            "{} {}",
+            "{id: 1}",
+            "[[[[",
+            "\"\u{1}\"",
+        ] {
+            texts.push(broken.to_string());
+        }
+        let mut seen = 0;
+        let mut check = |format: lfw_assess::read::ProfileFormat, text: String| {
+            let mut sources = lfw_model::Sources::default();
+            let input = lfw_assess::read::Input {
+                name: "p".into(),
+                format,
+                reader: Box::new(std::io::Cursor::new(text.clone().into_bytes())),
+                len: None,
+            };
+            if let Err(problems) = lfw_assess::read::read_one(input, None, &mut sources) {
+                for d in problems {
+                    seen += 1;
+                    let words = format!(
+                        "{} {} {}",
+                        d.message,
+                        d.help.clone().unwrap_or_default(),
+                        d.primary.as_ref().map(|l| l.text.clone()).unwrap_or_default()
+                    );
+                    for rust in ["struct", "enum", "Input", "variant", "invalid type", "serde"] {
+                        assert!(!words.contains(rust), "{rust:?} in {words:?}, for\n{text}");
+                    }
+                    // serde_json's "at line 1 column 17": a second line number.
+                    let second_line = words.match_indices("line ").any(|(i, _)| {
+                        let rest = &words[i + 5..];
+                        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                        digits > 0 && rest[digits..].starts_with(" column")
+                    });
+                    assert!(!second_line, "{words:?}, for\n{text}");
+                }
+            }
+        };
+        for text in &texts {
+            check(lfw_assess::read::ProfileFormat::Json, text.clone());
+            check(lfw_assess::read::ProfileFormat::JsonLines, text.replace('\n', " "));
+        }
+        for csv in [
+            "person,record\np,assessment,extra\n",
+            "person,name\np,n\n",
+            "name,record\nn,person\n",
+            "person,record\n,person\n",
+            "person,record\np,award\n",
+            "person,record,role,role_since\np,person,r,2020-01-01\np,person,s,2020-01-01\n",
+            "person,record\n\"p,person\n",
+        ] {
+            check(lfw_assess::read::ProfileFormat::Csv, csv.to_string());
+        }
+        assert!(seen > 200, "{seen} diagnostics looked at");
+    }
+}

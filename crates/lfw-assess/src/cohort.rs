@@ -338,15 +338,13 @@ impl<'f> Judge<'f> {
             line: Some(number),
             file: None,
         };
-        match serde_json::from_str::<ProfileInput>(text) {
+        match crate::json::profile(text) {
             Ok(input) => self.slow(&input, &origin, s, share),
-            Err(e) => {
+            Err(misread) => {
                 share.summary.invalid += 1;
-                share.events.push(Event::Problems(vec![profile::unreadable(
-                    shown,
-                    Some(number),
-                    Unreadable::Format(e.to_string()),
-                )]));
+                share
+                    .events
+                    .push(Event::Problems(profile::misread(shown, Some(number), text, None, misread)));
             }
         }
     }
@@ -690,15 +688,11 @@ fn read_rows(
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
                 match record.deserialize::<CsvRow>(Some(&headers)) {
                     Ok(row) => each(row, line)?,
-                    Err(e) => problems.push(profile::unreadable(shown, Some(line), Unreadable::Format(e.to_string()))),
+                    Err(e) => problems.push(profile::unreadable(shown, Some(line), profile::csv_trouble(&e))),
                 }
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(Stop::Io(IoStep::ReadInput, e.into())),
-            Err(e) => problems.push(profile::unreadable(
-                shown,
-                e.position().map(|p| p.line()),
-                Unreadable::Format(e.to_string()),
-            )),
+            Err(e) => problems.push(profile::unreadable(shown, e.position().map(|p| p.line()), profile::csv_trouble(&e))),
         }
     }
 }

@@ -66,13 +66,49 @@ pub struct AssessmentRef<'a> {
     pub note: Option<Cow<'a, str>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A credential held: a record, or its id alone.
+#[derive(Debug)]
 pub struct CredentialRef<'a> {
-    #[serde(borrow)]
     pub id: Cow<'a, str>,
-    #[serde(default, borrow)]
     pub date: Option<Cow<'a, str>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CredentialRecord<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(default, borrow)]
+    date: Option<Cow<'a, str>>,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for CredentialRef<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CredentialRef<'a>, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = CredentialRef<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a credential")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<CredentialRef<'de>, E> {
+                Ok(CredentialRef {
+                    id: Cow::Borrowed(v),
+                    date: None,
+                })
+            }
+            fn visit_str<E>(self, v: &str) -> Result<CredentialRef<'de>, E> {
+                Ok(CredentialRef {
+                    id: Cow::Owned(v.to_string()),
+                    date: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<CredentialRef<'de>, A::Error> {
+                let r = CredentialRecord::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(CredentialRef { id: r.id, date: r.date })
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 #[derive(Debug, Deserialize)]

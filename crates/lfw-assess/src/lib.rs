@@ -10,6 +10,7 @@
 pub mod cohort;
 pub mod compiled;
 pub mod date;
+pub mod json;
 pub mod plan;
 pub mod problem;
 pub mod profile;

@@ -13,7 +13,16 @@ pub type ProfileDiagnostic = Diagnostic<ProfileProblem>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProfileProblem {
     /// A file, a record or a row that could not be read as a profile at all.
-    Unreadable { path: String, line: Option<u64>, why: Unreadable },
+    Unreadable {
+        path: String,
+        /// The line of a JSON Lines record or a CSV row.
+        line: Option<u64>,
+        /// Where in that line, counted in characters from 1, when the
+        /// problem has a place and the text is not kept to point into.
+        column: Option<u64>,
+        why: Unreadable,
+        at: Option<Loc>,
+    },
     /// The profile's `framework` field names another framework.
     OtherFramework {
         whose: Whose,
@@ -113,8 +122,16 @@ pub enum Unreadable {
     Io(String),
     /// The file is not UTF-8; `offset` is its first bad byte.
     NotUtf8 { offset: usize },
-    /// The JSON or CSV reader's own account of what is wrong.
-    Format(String),
+    /// Not JSON at all.
+    Json(JsonSyntax),
+    /// Well-formed JSON, but not a profile.
+    Shape(Shape),
+    /// A CSV row with `found` fields where the header has `expected`.
+    CsvFields { found: u64, expected: u64 },
+    /// A CSV file without a column the format needs.
+    MissingColumn(&'static str),
+    /// A CSV field that could not be read as text.
+    CsvValue,
     /// A CSV row with an empty `person` column.
     EmptyPerson,
     /// A line of JSON Lines longer than `limit` bytes: not read, so that
@@ -122,6 +139,97 @@ pub enum Unreadable {
     LineTooLong { limit: usize },
     /// A CSV row whose `record` column is none of the four kinds.
     UnknownRecord(String),
+}
+
+/// What is wrong with a text that is not JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonSyntax {
+    /// The text ends inside a value: a closing `}`, `]` or `"` is missing.
+    EndsEarly,
+    /// A field's name not followed by `:`.
+    ExpectedColon,
+    /// Two values of a list (`list`) or two fields of a record without a
+    /// comma between them, or a missing closing bracket.
+    ExpectedCommaOrEnd { list: bool },
+    /// Something that is no JSON value: a bare word, a stray character.
+    ExpectedValue,
+    /// A field's name that is not in double quotes.
+    KeyNotText,
+    /// A backslash in a text that starts no escape JSON knows.
+    BadEscape,
+    /// A number written wrongly.
+    BadNumber,
+    /// A number too large to read.
+    NumberTooLarge,
+    /// A comma followed by no value.
+    TrailingComma,
+    /// More after the end of the profile.
+    TrailingCharacters,
+    /// A line break or other control character inside a text.
+    ControlCharacter,
+    /// Values nested too deeply to read.
+    TooDeep,
+    /// Any other slip the JSON reader found.
+    Other,
+}
+
+/// Records of the profile format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    Profile,
+    Assessment,
+    Credential,
+    Stint,
+}
+
+/// What a value of the profile format must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// Text in double quotes.
+    Text,
+    /// A level name, or a whole number.
+    Level,
+    /// A list, `[…]`.
+    List,
+    /// A record of the format, `{…}`.
+    Record(Record),
+    /// A credential: its id as text, or a credential record.
+    Credential,
+}
+
+/// What a value is, in JSON's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Record,
+}
+
+/// Well-formed JSON that is not a profile. `within` is the path of the
+/// record a field is in (`assessments[1]`), empty for the profile itself;
+/// `field` of a wrong type is its full path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A field the record does not have; `suggestion` is the one meant.
+    UnknownField {
+        record: Record,
+        within: String,
+        field: String,
+        suggestion: Option<&'static str>,
+    },
+    /// A required field that is not there.
+    MissingField {
+        record: Record,
+        within: String,
+        field: &'static str,
+    },
+    /// A value of the wrong kind.
+    WrongType { field: String, expected: Expected, found: Found },
+    /// A field given twice in one record.
+    Duplicate { field: String },
 }
 
 impl Payload for ProfileProblem {

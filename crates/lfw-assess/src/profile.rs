@@ -58,12 +58,43 @@ impl LevelInput {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A credential held: written as a record, or as its id alone
+/// (`"credentials": ["npqh"]`), which is read as `{"id": "npqh"}`.
+#[derive(Clone, Debug)]
 pub struct CredentialInput {
     pub id: String,
-    #[serde(default)]
     pub date: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CredentialRecord {
+    id: String,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for CredentialInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<CredentialInput, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = CredentialInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a credential")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<CredentialInput, E> {
+                Ok(CredentialInput {
+                    id: v.to_string(),
+                    date: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<CredentialInput, A::Error> {
+                let r = CredentialRecord::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(CredentialInput { id: r.id, date: r.date })
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -309,11 +340,45 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
 /// A profile that could not be read at all (bad JSON, a CSV row of the
 /// wrong shape), as a diagnostic.
 pub fn unreadable(path: &str, line: Option<u64>, why: Unreadable) -> ProfileDiagnostic {
+    unreadable_at(path, line, None, why, None)
+}
+
+/// A profile that could not be read, with the place of the problem: in
+/// the text kept for diagnostics (`at`), or else as a column of its line.
+pub fn unreadable_at(path: &str, line: Option<u64>, column: Option<u64>, why: Unreadable, at: Option<Loc>) -> ProfileDiagnostic {
     report::diagnostic(ProfileProblem::Unreadable {
         path: path.to_string(),
         line,
+        column,
         why,
+        at,
     })
+}
+
+/// The problems [`crate::json::profile`] found in `text`, a profile read
+/// from `path` (at `line` of it, for JSON Lines), as diagnostics. With
+/// `kept`, the file the text is kept as and where the text starts in it,
+/// each points into it; without, each gives its column in the line.
+pub fn misread(
+    path: &str,
+    line: Option<u64>,
+    text: &str,
+    kept: Option<(FileId, usize)>,
+    problems: Vec<crate::json::Misread>,
+) -> Vec<ProfileDiagnostic> {
+    problems
+        .into_iter()
+        .map(|m| {
+            let at = kept
+                .zip(m.span)
+                .map(|((file, start), s)| Loc::new(file, Span::new(start + s.start, start + s.end)));
+            let column = match (at, m.span, line) {
+                (None, Some(s), Some(_)) => text.get(..s.start).map(|before| before.chars().count() as u64 + 1),
+                _ => None,
+            };
+            unreadable_at(path, line, column, m.why, at)
+        })
+        .collect()
 }
 
 /// The columns of the long CSV format, one row per assessment, credential
@@ -332,6 +397,28 @@ pub const CSV_HEADER: [&str; 12] = [
     "until",
     "note",
 ];
+
+/// Why a CSV file or row could not be read, from the CSV reader's error.
+pub fn csv_trouble(e: &csv::Error) -> Unreadable {
+    match e.kind() {
+        csv::ErrorKind::Io(e) => Unreadable::Io(e.to_string()),
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Unreadable::CsvFields {
+            found: *len,
+            expected: *expected_len,
+        },
+        csv::ErrorKind::Deserialize { err, .. } => match err.kind() {
+            csv::DeserializeErrorKind::Message(m) if m.contains("`person`") => Unreadable::MissingColumn("person"),
+            csv::DeserializeErrorKind::Message(m) if m.contains("`record`") => Unreadable::MissingColumn("record"),
+            _ => Unreadable::CsvValue,
+        },
+        _ => Unreadable::CsvValue,
+    }
+}
+
+/// The first column the long CSV format needs that `headers` lacks.
+pub fn missing_column(headers: &csv::StringRecord) -> Option<&'static str> {
+    ["person", "record"].into_iter().find(|c| !headers.iter().any(|h| h == *c))
+}
 
 /// One CSV row, as written.
 #[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]

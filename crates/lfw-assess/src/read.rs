@@ -68,20 +68,33 @@ pub fn read_one(input: Input, person: Option<&str>, sources: &mut Sources) -> Re
             let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
             let headers = reader
                 .headers()
-                .map_err(|e| vec![profile::unreadable(&shown, Some(1), Unreadable::Format(e.to_string()))])?
+                .map_err(|e| vec![profile::unreadable(&shown, Some(1), profile::csv_trouble(&e))])?
                 .clone();
+            if let Some(column) = profile::missing_column(&headers) {
+                return Err(vec![profile::unreadable(&shown, Some(1), Unreadable::MissingColumn(column))]);
+            }
+            // A row that cannot be read points at the row.
+            let row_at = |byte: Option<u64>| {
+                let start = usize::try_from(byte?).ok().filter(|&b| b < text.len())?;
+                let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
+                Some(lfw_model::Loc::new(file, lfw_syntax::Span::new(start, end)))
+            };
             for record in reader.records() {
                 let record = record.map_err(|e| {
-                    vec![profile::unreadable(
+                    let at = row_at(e.position().map(|p| p.byte()));
+                    vec![profile::unreadable_at(
                         &shown,
                         e.position().map(|p| p.line()),
-                        Unreadable::Format(e.to_string()),
+                        None,
+                        profile::csv_trouble(&e),
+                        at,
                     )]
                 })?;
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
-                let row: CsvRow = record
-                    .deserialize(Some(&headers))
-                    .map_err(|e| vec![profile::unreadable(&shown, Some(line), Unreadable::Format(e.to_string()))])?;
+                let row: CsvRow = record.deserialize(Some(&headers)).map_err(|e| {
+                    let at = row_at(record.position().map(|p| p.byte()));
+                    vec![profile::unreadable_at(&shown, Some(line), None, profile::csv_trouble(&e), at)]
+                })?;
                 gather.add(row, line, &shown);
             }
             let (people, problems) = gather.finish(&shown);
@@ -96,19 +109,13 @@ pub fn read_one(input: Input, person: Option<&str>, sources: &mut Sources) -> Re
                     continue;
                 }
                 let number = i as u64 + 1;
-                let p: ProfileInput = serde_json::from_str(line)
-                    .map_err(|e| vec![profile::unreadable(&shown, Some(number), Unreadable::Format(e.to_string()))])?;
+                let start = line_start(&text, number);
+                let p = crate::json::profile(line).map_err(|m| profile::misread(&shown, Some(number), line, Some((file, start)), m))?;
                 found.push((p, origin(Some(number))));
             }
         }
         ProfileFormat::Json => {
-            let p: ProfileInput = serde_json::from_str(&text).map_err(|e| {
-                vec![profile::unreadable(
-                    &shown,
-                    Some(e.line() as u64),
-                    Unreadable::Format(e.to_string()),
-                )]
-            })?;
+            let p = crate::json::profile(&text).map_err(|m| profile::misread(&shown, None, &text, Some((file, 0)), m))?;
             found.push((p, origin(None)));
         }
     }
