@@ -15,7 +15,7 @@
 
 use crate::compiled::{Compiled, Gap, ProfileRef, Scratch, Standing, Verdict};
 use crate::problem::{ProfileDiagnostic, Unreadable};
-use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, ProfileInput};
+use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, Person, ProfileInput};
 use crate::read::{Input, ProfileFormat};
 use crate::readiness::Question;
 use lfw_model::{Framework, RoleId};
@@ -242,7 +242,7 @@ pub enum NotACohort {
 }
 
 /// What judging one profile gave, in input order.
-enum Event {
+pub(crate) enum Event {
     Row(PersonRow),
     Problems(Vec<ProfileDiagnostic>),
 }
@@ -257,10 +257,40 @@ struct Judge<'f> {
     rows: bool,
 }
 
-/// What one worker made of its share of a block.
-struct Share {
-    summary: Summary,
-    events: Vec<Event>,
+/// What one worker made of its share of a block: the counts of the
+/// people judged, the profiles left out, and the events in input order.
+pub(crate) struct Share<C> {
+    pub(crate) counts: C,
+    /// People judged.
+    pub(crate) people: u64,
+    /// Profiles left out for their problems.
+    pub(crate) invalid: u64,
+    pub(crate) events: Vec<Event>,
+}
+
+/// What a run asks of each valid person, and what it counts: a cohort's one
+/// role ([`Judge`]), or a succession's every role (`crate::succession`).
+/// The streaming — blocks of JSON Lines on a pool of workers, CSV parts,
+/// the slow path for profiles with mistakes — is the same for both.
+pub(crate) trait Asking: Sync {
+    /// What one worker counts.
+    type Counts: Send;
+    fn framework(&self) -> &Framework;
+    fn counts(&self) -> Self::Counts;
+    /// Reads a profile into the buffers the fast way and counts it; `false`,
+    /// having counted nothing, when the fast way declines it.
+    fn fast(&self, p: &ProfileRef, s: &mut Scratch, share: &mut Share<Self::Counts>) -> bool;
+    /// Counts a person bound the slow way.
+    fn person(&self, person: &Person, input: &ProfileInput, s: &mut Scratch, share: &mut Share<Self::Counts>);
+    /// Adds a later share's counts to an earlier one's.
+    fn merge(&self, into: &mut Self::Counts, from: Self::Counts);
+}
+
+/// How a run streams its input.
+pub(crate) struct Streaming<'a> {
+    pub(crate) strict: bool,
+    pub(crate) threads: usize,
+    pub(crate) scratch: &'a Path,
 }
 
 impl<'f> Judge<'f> {
@@ -276,17 +306,10 @@ impl<'f> Judge<'f> {
         }
     }
 
-    fn share(&self) -> Share {
-        Share {
-            summary: Summary::counting(self.gaps.len()),
-            events: Vec::new(),
-        }
-    }
-
     /// Counts the verdict of the person in the buffers, and their row.
-    fn count(&self, id: &str, s: &mut Scratch, share: &mut Share) {
+    fn count(&self, id: &str, s: &mut Scratch, share: &mut Share<Summary>) {
         let verdict = self.compiled.judge(s);
-        share.summary.add(&verdict, self.progression);
+        share.counts.add(&verdict, self.progression);
         if self.rows {
             share.events.push(Event::Row(PersonRow {
                 person: id.to_string(),
@@ -296,73 +319,116 @@ impl<'f> Judge<'f> {
             }));
         }
     }
+}
 
-    /// A profile the fast path declined: bound the slow way, for its
-    /// diagnostics (or, should it bind after all, judged).
-    fn slow(&self, input: &ProfileInput, origin: &Origin, s: &mut Scratch, share: &mut Share) {
-        match bind(input, self.fw, origin, None) {
-            Ok(person) => {
-                self.compiled.bind_person(&person, s);
-                self.count(&input.id, s, share);
-            }
-            Err(problems) => {
-                share.summary.invalid += 1;
-                share.events.push(Event::Problems(problems));
-            }
-        }
+impl Asking for Judge<'_> {
+    type Counts = Summary;
+
+    fn framework(&self) -> &Framework {
+        self.fw
     }
 
-    /// One line of JSON Lines.
-    fn line(&self, bytes: &[u8], number: u64, shown: &str, s: &mut Scratch, share: &mut Share) {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            let offset = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
-            share.summary.invalid += 1;
-            share.events.push(Event::Problems(vec![profile::unreadable(
-                shown,
-                Some(number),
-                Unreadable::NotUtf8 { offset },
-            )]));
-            return;
-        };
-        if text.trim().is_empty() {
-            return;
-        }
-        if let Ok(p) = serde_json::from_str::<ProfileRef>(text) {
-            if self.compiled.bind(&p, s) {
-                self.count(&p.id, s, share);
-                return;
-            }
-        }
-        let origin = Origin {
-            path: shown.to_string(),
-            line: Some(number),
-            file: None,
-        };
-        match crate::json::profile(text) {
-            Ok(input) => self.slow(&input, &origin, s, share),
-            Err(misread) => {
-                share.summary.invalid += 1;
-                share
-                    .events
-                    .push(Event::Problems(profile::misread(shown, Some(number), text, None, misread)));
-            }
-        }
+    fn counts(&self) -> Summary {
+        Summary::counting(self.gaps.len())
     }
 
-    /// One profile of a CSV part.
-    fn profile(&self, input: &ProfileInput, origin: &Origin, s: &mut Scratch, share: &mut Share) {
-        if self.compiled.bind(&ProfileRef::of(input), s) {
-            self.count(&input.id, s, share);
-        } else {
-            self.slow(input, origin, s, share);
+    fn fast(&self, p: &ProfileRef, s: &mut Scratch, share: &mut Share<Summary>) -> bool {
+        if !self.compiled.bind(p, s) {
+            return false;
         }
+        self.count(&p.id, s, share);
+        true
+    }
+
+    fn person(&self, person: &Person, input: &ProfileInput, s: &mut Scratch, share: &mut Share<Summary>) {
+        self.compiled.bind_person(person, s);
+        self.count(&input.id, s, share);
+    }
+
+    fn merge(&self, into: &mut Summary, from: Summary) {
+        into.merge(from);
+    }
+}
+
+fn share<A: Asking>(asking: &A) -> Share<A::Counts> {
+    Share {
+        counts: asking.counts(),
+        people: 0,
+        invalid: 0,
+        events: Vec::new(),
+    }
+}
+
+/// A profile the fast path declined: bound the slow way, for its
+/// diagnostics (or, should it bind after all, judged).
+fn slow<A: Asking>(asking: &A, input: &ProfileInput, origin: &Origin, s: &mut Scratch, share: &mut Share<A::Counts>) {
+    match bind(input, asking.framework(), origin, None) {
+        Ok(person) => {
+            share.people += 1;
+            asking.person(&person, input, s, share);
+        }
+        Err(problems) => {
+            share.invalid += 1;
+            share.events.push(Event::Problems(problems));
+        }
+    }
+}
+
+/// One line of JSON Lines.
+fn judge_line<A: Asking>(asking: &A, bytes: &[u8], number: u64, shown: &str, s: &mut Scratch, share: &mut Share<A::Counts>) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let offset = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+        share.invalid += 1;
+        share.events.push(Event::Problems(vec![profile::unreadable(
+            shown,
+            Some(number),
+            Unreadable::NotUtf8 { offset },
+        )]));
+        return;
+    };
+    if text.trim().is_empty() {
+        return;
+    }
+    if let Ok(p) = serde_json::from_str::<ProfileRef>(text) {
+        if asking.fast(&p, s, share) {
+            share.people += 1;
+            return;
+        }
+    }
+    let origin = Origin {
+        path: shown.to_string(),
+        line: Some(number),
+        file: None,
+    };
+    match crate::json::profile(text) {
+        Ok(input) => slow(asking, &input, &origin, s, share),
+        Err(misread) => {
+            share.invalid += 1;
+            share
+                .events
+                .push(Event::Problems(profile::misread(shown, Some(number), text, None, misread)));
+        }
+    }
+}
+
+/// One profile of a CSV part.
+fn csv_profile<A: Asking>(asking: &A, input: &ProfileInput, origin: &Origin, s: &mut Scratch, share: &mut Share<A::Counts>) {
+    if asking.fast(&ProfileRef::of(input), s, share) {
+        share.people += 1;
+    } else {
+        slow(asking, input, origin, s, share);
     }
 }
 
 /// Runs `each` over `items` split into `threads` contiguous shares, each on
 /// its own thread with its own buffers; the shares come back in order.
-fn in_parallel<T: Sync>(judge: &Judge, items: &[T], threads: usize, each: impl Fn(&T, &mut Scratch, &mut Share) + Sync) -> Vec<Share> {
-    let run = |part: &[T]| on_this_thread(judge, part, &each);
+fn in_parallel<A: Asking, T: Sync>(
+    asking: &A,
+    items: &[T],
+    threads: usize,
+    each: impl Fn(&T, &mut Scratch, &mut Share<A::Counts>) + Sync,
+) -> Vec<Share<A::Counts>> {
+    let run = |part: &[T]| on_this_thread(asking, part, &each);
     if threads <= 1 || items.len() < 2 {
         return vec![run(items)];
     }
@@ -385,9 +451,9 @@ fn in_parallel<T: Sync>(judge: &Judge, items: &[T], threads: usize, each: impl F
 }
 
 /// Runs `each` over `items` on this thread, with buffers of its own.
-fn on_this_thread<T>(judge: &Judge, items: &[T], each: &impl Fn(&T, &mut Scratch, &mut Share)) -> Share {
+fn on_this_thread<A: Asking, T>(asking: &A, items: &[T], each: &impl Fn(&T, &mut Scratch, &mut Share<A::Counts>)) -> Share<A::Counts> {
     let mut scratch = Scratch::default();
-    let mut share = judge.share();
+    let mut share = share(asking);
     for item in items {
         each(item, &mut scratch, &mut share);
     }
@@ -395,9 +461,17 @@ fn on_this_thread<T>(judge: &Judge, items: &[T], each: &impl Fn(&T, &mut Scratch
 }
 
 /// Hands the shares' rows and problems to the sink in order, and merges
-/// their counts.
-fn deliver(shares: Vec<Share>, summary: &mut Summary, sink: &mut dyn Sink, strict: bool) -> Result<(), Stop> {
+/// them into `total`.
+fn deliver<A: Asking>(
+    asking: &A,
+    shares: Vec<Share<A::Counts>>,
+    total: &mut Share<A::Counts>,
+    sink: &mut dyn Sink,
+    strict: bool,
+) -> Result<(), Stop> {
     for share in shares {
+        total.people += share.people;
+        total.invalid += share.invalid;
         for event in share.events {
             match event {
                 Event::Row(row) => sink.person(&row),
@@ -411,7 +485,7 @@ fn deliver(shares: Vec<Share>, summary: &mut Summary, sink: &mut dyn Sink, stric
                 }
             }
         }
-        summary.merge(share.summary);
+        asking.merge(&mut total.counts, share.counts);
     }
     Ok(())
 }
@@ -419,21 +493,34 @@ fn deliver(shares: Vec<Share>, summary: &mut Summary, sink: &mut dyn Sink, stric
 /// Runs a cohort (JSON Lines or long CSV) through readiness for `role`.
 pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mut dyn Sink) -> Result<Summary, Stop> {
     let judge = Judge::new(fw, role, &opts.question, sink.wants_rows());
-    let mut summary = Summary {
-        framework: fw.id.clone(),
-        role: fw.roles[role.0].id.clone(),
-        as_of: opts.question.as_of.to_string(),
-        ..Summary::counting(judge.gaps.len())
+    let streaming = Streaming {
+        strict: opts.strict,
+        threads: opts.threads,
+        scratch: &opts.scratch,
     };
+    let (mut summary, invalid) = stream(&judge, input, &streaming, sink)?;
+    summary.framework = fw.id.clone();
+    summary.role = fw.roles[role.0].id.clone();
+    summary.as_of = opts.question.as_of.to_string();
+    summary.invalid = invalid;
+    summary.finish(&judge.gaps);
+    Ok(summary)
+}
+
+/// Streams a cohort (JSON Lines or long CSV) through `asking`, in memory
+/// that does not grow with the number of people: its counts, and how many
+/// profiles were left out for their problems (each passed to the sink).
+pub(crate) fn stream<A: Asking>(asking: &A, input: Input, opts: &Streaming, sink: &mut dyn Sink) -> Result<(A::Counts, u64), Stop> {
+    let mut total = share(asking);
     let shown = input.name.clone();
     let threads = opts.threads.max(1);
     if input.format == ProfileFormat::Json {
         return Err(Stop::NotACohort(NotACohort::OneProfile));
     }
     if input.format == ProfileFormat::Csv {
-        csv_parts(input.reader, input.len, &shown, &opts.scratch, |profiles, problems| {
+        csv_parts(input.reader, input.len, &shown, opts.scratch, |profiles, problems| {
             if !problems.is_empty() {
-                summary.invalid += problems.len() as u64;
+                total.invalid += problems.len() as u64;
                 for d in &problems {
                     sink.problem(d);
                 }
@@ -442,15 +529,15 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
                 }
             }
             for batch in profiles.chunks(BATCH) {
-                let shares = in_parallel(&judge, batch, threads, |(input, line), s, share| {
+                let shares = in_parallel(asking, batch, threads, |(input, line), s, share| {
                     let origin = Origin {
                         path: shown.clone(),
                         line: Some(*line),
                         file: None,
                     };
-                    judge.profile(input, &origin, s, share);
+                    csv_profile(asking, input, &origin, s, share);
                 });
-                deliver(shares, &mut summary, sink, opts.strict)?;
+                deliver(asking, shares, &mut total, sink, opts.strict)?;
                 if sink.stopped() {
                     return Err(Stop::Stopped);
                 }
@@ -458,13 +545,12 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
             Ok(())
         })?;
     } else {
-        judge_lines(&judge, input.reader, &shown, threads, opts.strict, &mut summary, sink)?;
+        judge_lines(asking, input.reader, &shown, threads, opts.strict, &mut total, sink)?;
     }
-    if summary.people == 0 && summary.invalid == 0 {
+    if total.people == 0 && total.invalid == 0 {
         return Err(Stop::NotACohort(NotACohort::NoProfiles));
     }
-    summary.finish(&judge.gaps);
-    Ok(summary)
+    Ok((total.counts, total.invalid))
 }
 
 /// Whole lines of a JSON Lines file: their text, and for each its number
@@ -488,13 +574,13 @@ enum Line {
 /// file, holding any that come early. No worker waits for another, so a
 /// worker slowed by the reader (or by anything else on its core) does not
 /// hold the others up, as a barrier after every block would.
-fn judge_lines(
-    judge: &Judge,
+fn judge_lines<A: Asking>(
+    asking: &A,
     file: Box<dyn Read + Send + '_>,
     shown: &str,
     threads: usize,
     strict: bool,
-    summary: &mut Summary,
+    total: &mut Share<A::Counts>,
     sink: &mut dyn Sink,
 ) -> Result<(), Stop> {
     use std::sync::mpsc::{channel, sync_channel};
@@ -512,12 +598,12 @@ fn judge_lines(
         // Shared by the workers; when the last of them is gone, so is the
         // receiver, and the reader stops at its next block.
         let blocks = Arc::new(Mutex::new(blocks));
-        let (judged, results) = channel::<(u64, Result<(Share, Block), Stop>)>();
+        let (judged, results) = channel::<(u64, Result<(Share<A::Counts>, Block), Stop>)>();
         let judge_block = |block: &Block| {
-            let each = |line: &Line, s: &mut Scratch, share: &mut Share| match *line {
-                Line::Read(n, start, end) => judge.line(&block.text[start..end], n, shown, s, share),
+            let each = |line: &Line, s: &mut Scratch, share: &mut Share<A::Counts>| match *line {
+                Line::Read(n, start, end) => judge_line(asking, &block.text[start..end], n, shown, s, share),
                 Line::TooLong(n) => {
-                    share.summary.invalid += 1;
+                    share.invalid += 1;
                     share.events.push(Event::Problems(vec![profile::unreadable(
                         shown,
                         Some(n),
@@ -525,7 +611,7 @@ fn judge_lines(
                     )]));
                 }
             };
-            on_this_thread(judge, &block.lines, &each)
+            on_this_thread(asking, &block.lines, &each)
         };
         let mut workers = 0;
         for _ in 0..threads {
@@ -549,12 +635,12 @@ fn judge_lines(
         let mut deliver_in_order = {
             let mut early = BTreeMap::new();
             let mut next = 0u64;
-            move |number: u64, result: Result<(Share, Block), Stop>, summary: &mut Summary, sink: &mut dyn Sink| {
+            move |number: u64, result: Result<(Share<A::Counts>, Block), Stop>, total: &mut Share<A::Counts>, sink: &mut dyn Sink| {
                 early.insert(number, result);
                 while let Some(result) = early.remove(&next) {
                     next += 1;
                     let (share, block) = result?;
-                    deliver(vec![share], summary, sink, strict)?;
+                    deliver(asking, vec![share], total, sink, strict)?;
                     if sink.stopped() {
                         return Err(Stop::Stopped);
                     }
@@ -568,12 +654,12 @@ fn judge_lines(
                 let next = blocks.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv();
                 let Ok((number, block)) = next else { break };
                 let result = block.map(|block| (judge_block(&block), block));
-                deliver_in_order(number, result, summary, sink)?;
+                deliver_in_order(number, result, total, sink)?;
             }
         }
         drop(blocks);
         for (number, result) in results {
-            deliver_in_order(number, result, summary, sink)?;
+            deliver_in_order(number, result, total, sink)?;
         }
         Ok(())
     })
