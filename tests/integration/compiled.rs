@@ -100,6 +100,7 @@ fn arb_profile() -> impl Strategy<Value = ProfileInput> {
             assessments,
             credentials,
             history,
+            attributes: Default::default(),
         })
 }
 

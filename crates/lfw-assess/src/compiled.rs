@@ -50,6 +50,8 @@ pub struct ProfileRef<'a> {
     pub credentials: Vec<CredentialRef<'a>>,
     #[serde(default, borrow)]
     pub history: Vec<StintRef<'a>>,
+    #[serde(default, borrow)]
+    pub attributes: std::collections::BTreeMap<Cow<'a, str>, Cow<'a, str>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,6 +197,11 @@ impl<'a> ProfileRef<'a> {
                     from: Cow::Borrowed(&s.from),
                     to: s.to.as_deref().map(Cow::Borrowed),
                 })
+                .collect(),
+            attributes: p
+                .attributes
+                .iter()
+                .map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v.as_str())))
                 .collect(),
         }
     }

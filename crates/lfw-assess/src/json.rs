@@ -293,6 +293,7 @@ pub const PROFILE_FIELDS: &[&str] = &[
     "assessments",
     "credentials",
     "history",
+    "attributes",
 ];
 pub const ASSESSMENT_FIELDS: &[&str] = &["competency", "level", "source", "date", "note"];
 pub const CREDENTIAL_FIELDS: &[&str] = &["id", "date"];
@@ -536,6 +537,25 @@ impl Check<'_> {
                 history.push(StintInput { role, from, to });
             }
         }
+        let mut attributes = std::collections::BTreeMap::new();
+        match map.get("attributes") {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(m)) => {
+                let path = [Step::Key("attributes")];
+                for (name, value) in m {
+                    match value {
+                        Value::String(text) => {
+                            attributes.insert(name.clone(), text.clone());
+                        }
+                        _ => {
+                            let at = child(&path, Step::Key(name));
+                            self.wrong(&at, Expected::Text, value);
+                        }
+                    }
+                }
+            }
+            Some(v) => self.wrong(&[Step::Key("attributes")], Expected::Attributes, v),
+        }
         Some(ProfileInput {
             id: id?,
             name,
@@ -545,6 +565,7 @@ impl Check<'_> {
             assessments,
             credentials,
             history,
+            attributes,
         })
     }
 }

@@ -195,6 +195,8 @@ pub enum Expected {
     Record(Record),
     /// A credential: its id as text, or a credential record.
     Credential,
+    /// A profile's attributes: names with text values.
+    Attributes,
 }
 
 /// What a value is, in JSON's terms.

@@ -28,6 +28,10 @@ pub struct ProfileInput {
     pub credentials: Vec<CredentialInput>,
     #[serde(default)]
     pub history: Vec<StintInput>,
+    /// Attributes an employer keeps, such as `organisation` or `region`, by
+    /// which `lfw succession --by` groups people.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub attributes: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -445,6 +449,9 @@ pub struct CsvRow {
     pub until: String,
     #[serde(default)]
     pub note: String,
+    /// For an `attribute` record: its value (`item` is its name).
+    #[serde(default)]
+    pub value: String,
 }
 
 /// Gathers CSV rows into profiles, person by person. Rows of one person
@@ -522,6 +529,12 @@ impl CsvProfiles {
                 from: row.date.trim().to_string(),
                 to: opt(&row.until),
             }),
+            // The first value given for an attribute is kept.
+            "attribute" => {
+                p.attributes
+                    .entry(row.item.trim().to_string())
+                    .or_insert_with(|| row.value.trim().to_string());
+            }
             "" | "person" => {}
             other => self
                 .problems

@@ -307,6 +307,7 @@ fn shape_wording(place: &str, shape: &Shape, at: Option<Loc>) -> Wording {
                 Expected::Credential => {
                     "a credential: its id in double quotes, or a record such as `{\"id\": \"…\", \"date\": \"…\"}`".to_string()
                 }
+                Expected::Attributes => "names with text values, such as `{\"organisation\": \"Kent\"}`".to_string(),
             };
             let subject = if field.is_empty() {
                 "the profile".to_string()
@@ -318,6 +319,7 @@ fn shape_wording(place: &str, shape: &Shape, at: Option<Loc>) -> Wording {
                 Expected::Level => "write the level's name in double quotes, e.g. \"strong\".",
                 Expected::Credential => "write the credential's id in double quotes, e.g. \"npqh\".",
                 Expected::List => "write it as a list, `[…]`, even of one item or none.",
+                Expected::Attributes => "write each attribute as a name and a value in double quotes, e.g. `{\"organisation\": \"Kent\"}`.",
                 _ => "docs/profiles.md lists each field of a profile and what it holds.",
             };
             Wording::new(format!("In {place}, {subject} is {found}; it must be {needed}."))
@@ -337,6 +339,7 @@ fn short_expected(expected: Expected) -> &'static str {
         Expected::List => "a list",
         Expected::Record(_) => "a record",
         Expected::Credential => "a credential",
+        Expected::Attributes => "names with text values",
     }
 }
 

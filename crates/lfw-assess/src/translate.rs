@@ -155,6 +155,7 @@ pub fn translate(profile: &ProfileInput, from: &Framework, to: &Framework, cross
             assessments,
             credentials: Vec::new(),
             history: Vec::new(),
+            attributes: profile.attributes.clone(),
         },
         translated,
         not_translated,
