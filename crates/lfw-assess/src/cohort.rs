@@ -498,7 +498,7 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
         threads: opts.threads,
         scratch: &opts.scratch,
     };
-    let (mut summary, invalid) = stream(&judge, input, &streaming, sink)?;
+    let (mut summary, _, invalid) = stream(&judge, input, &streaming, sink)?;
     summary.framework = fw.id.clone();
     summary.role = fw.roles[role.0].id.clone();
     summary.as_of = opts.question.as_of.to_string();
@@ -508,9 +508,10 @@ pub fn run(fw: &Framework, role: RoleId, input: Input, opts: &Options, sink: &mu
 }
 
 /// Streams a cohort (JSON Lines or long CSV) through `asking`, in memory
-/// that does not grow with the number of people: its counts, and how many
-/// profiles were left out for their problems (each passed to the sink).
-pub(crate) fn stream<A: Asking>(asking: &A, input: Input, opts: &Streaming, sink: &mut dyn Sink) -> Result<(A::Counts, u64), Stop> {
+/// that does not grow with the number of people: its counts, how many
+/// people were judged, and how many profiles were left out for their
+/// problems (each passed to the sink).
+pub(crate) fn stream<A: Asking>(asking: &A, input: Input, opts: &Streaming, sink: &mut dyn Sink) -> Result<(A::Counts, u64, u64), Stop> {
     let mut total = share(asking);
     let shown = input.name.clone();
     let threads = opts.threads.max(1);
@@ -550,7 +551,7 @@ pub(crate) fn stream<A: Asking>(asking: &A, input: Input, opts: &Streaming, sink
     if total.people == 0 && total.invalid == 0 {
         return Err(Stop::NotACohort(NotACohort::NoProfiles));
     }
-    Ok((total.counts, total.invalid))
+    Ok((total.counts, total.people, total.invalid))
 }
 
 /// Whole lines of a JSON Lines file: their text, and for each its number

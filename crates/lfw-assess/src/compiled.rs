@@ -683,6 +683,29 @@ impl<'f> Compiled<'f> {
         months
     }
 
+    /// Whether the target comes directly after `role`: people in it are
+    /// the target's successors.
+    pub fn feeds(&self, role: RoleId) -> bool {
+        self.after.iter().any(|&(from, _)| from == role)
+    }
+
+    /// For the person in the buffers, in a role the target comes after
+    /// but short of its time: the whole months still to serve (the fewest,
+    /// where several `after` lines name the role).
+    pub fn months_to_serve(&self, s: &Scratch) -> Option<u32> {
+        let role = s.role?;
+        self.after
+            .iter()
+            .filter(|&&(from, _)| from == role)
+            .filter_map(|&(from, min)| min.unwrap_or(0).checked_sub(self.months_in(s, from)).filter(|&left| left > 0))
+            .min()
+    }
+
+    /// The person's current role, once bound.
+    pub fn role_of(s: &Scratch) -> Option<RoleId> {
+        s.role
+    }
+
     /// As the progression check of `readiness`.
     fn progression(&self, s: &Scratch, role: RoleId) -> (f64, bool) {
         let mut best: (f64, bool) = (0.0, false);

@@ -10,6 +10,7 @@
 pub mod cohort;
 pub mod compiled;
 pub mod date;
+pub mod disclosure;
 pub mod json;
 pub mod plan;
 pub mod problem;
@@ -18,6 +19,7 @@ pub mod read;
 pub mod readiness;
 mod report;
 pub mod route;
+pub mod succession;
 pub mod translate;
 
 pub use date::Date;
