@@ -320,10 +320,17 @@ fn a_cohort_survives_bad_records_and_refuses_what_is_not_one() {
 
     std::fs::write(dir.path().join("zeros.csv"), vec![0u8; 1 << 20]).expect("write");
     std::fs::write(dir.path().join("no-person.csv"), "name,role,role_since\nA,seo,2020-01-01\n").expect("write");
+    std::fs::write(
+        dir.path().join("no-record.csv"),
+        "person,role,role_since\np,seo,2020-01-01\nq,seo,2020-01-01\n",
+    )
+    .expect("write");
     std::fs::write(dir.path().join("empty.jsonl"), "\n\n").expect("write");
     for (file, why) in [
         ("zeros.csv", "no `person` column"),
         ("no-person.csv", "no `person` column"),
+        // Reported once, not once a row.
+        ("no-record.csv", "no `record` column"),
         ("empty.jsonl", "holds no profile"),
     ] {
         let run = cohort(file);
