@@ -811,3 +811,20 @@ fn valid_for_beyond_the_language_is_a_usage_error() {
         assert_eq!(ready(good).code, 0, "--valid-for {good}");
     }
 }
+
+/// A profile with a problem in every one of 100,000 values: each problem is
+/// placed in the text, and given its column in the line, in one pass over
+/// the text, not one pass each (which took 100,000 times as long).
+#[test]
+fn a_profile_wrong_in_every_value() {
+    let problems = within(20, "100,000 wrong values in one profile", || {
+        let wrong = vec!["5"; 100_000].join(",");
+        let line = format!(r#"{{"id":"p","role":"r","role_since":"2020-01-01","credentials":[{wrong}]}}"#);
+        let misread = lfw_assess::json::profile(&line).expect_err("wrong values");
+        lfw_assess::profile::misread("p.jsonl", Some(1), &line, None, misread)
+    });
+    assert_eq!(problems.len(), 100_000);
+    let last = problems.last().expect("a problem");
+    assert!(last.message.contains("line 1, column "), "{}", last.message);
+    assert!(last.message.contains("`credentials[99999]`"), "{}", last.message);
+}
