@@ -24,7 +24,7 @@ fn item_shape(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Framework => "a framework is written `framework <id> \"Title\"`, then lines starting `version`, `owner`, `sector`, `source`, `extends`, `default scale`, `evidence`, `description` or `note`",
         ItemKind::Import => "an import is written `import \"path/to/file.lfw\"`",
-        ItemKind::Scale => "a scale is written `scale <id> \"Title\"`, then `levels lowest < … < highest`",
+        ItemKind::Scale => "a scale is written `scale <id> \"Title\"`, then `levels lowest < … < highest`, and a title for any level as `level <level> \"Title\"`",
         ItemKind::Domain => "a domain is written `domain <id> \"Title\"`, then an optional `description \"…\"`",
         ItemKind::Competency(_) => "a competency is written `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`), then lines starting `description`, `rated on`, `indicator`, `negative indicator`, `at <level> \"…\"`, `needs <id> at <level>` or `note`",
         ItemKind::Credential => "a credential is written `credential <id> \"Title\"`, then lines starting `kind`, `requires`, `description` or `note`",
