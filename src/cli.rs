@@ -947,6 +947,9 @@ fn cohort(
                 lfw_assess::cohort::NotACohort::NoPersonColumn => {
                     "its header has no `person` column, which says whose each row is (docs/profiles.md)"
                 }
+                lfw_assess::cohort::NotACohort::NoRecordColumn => {
+                    "its header has no `record` column, which says what each row records (docs/profiles.md)"
+                }
                 lfw_assess::cohort::NotACohort::NoProfiles => "it holds no profile",
                 lfw_assess::cohort::NotACohort::OneProfile => {
                     "it is one JSON profile; a cohort is one profile per line (JSON Lines) or long CSV"

@@ -230,6 +230,14 @@ fn scale_line(s: &lfw_diff::diff::ScaleChange) -> String {
     if s.reordered {
         parts.push("levels reordered".to_string());
     }
+    for t in &s.titles_changed {
+        parts.push(match (&t.old, &t.new) {
+            (None, Some(new)) => format!("level {} titled \"{new}\"", t.level),
+            (Some(old), None) => format!("level {} no longer titled \"{old}\"", t.level),
+            (Some(old), Some(new)) => format!("level {} retitled \"{old}\" → \"{new}\"", t.level),
+            (None, None) => continue,
+        });
+    }
     format!(
         "{}: {} ({} → {})",
         s.scale,

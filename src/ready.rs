@@ -20,6 +20,53 @@ fn has(c: &Check) -> String {
     }
 }
 
+/// A level with its title, when it has one: `2 (Supervisor)`.
+fn titled(level: &str, title: Option<&str>) -> String {
+    match title {
+        Some(t) => format!("{level} ({t})"),
+        None => level.to_string(),
+    }
+}
+
+/// What a check needs, with the level's title and the gap in one bracket:
+/// `3 (Senior manager; 1 level short)`.
+fn needs_and_gap(c: &Check) -> String {
+    let notes: Vec<String> = c
+        .needs_title
+        .iter()
+        .cloned()
+        .chain(Some(gap(c)).filter(|g| !g.is_empty()))
+        .collect();
+    if notes.is_empty() {
+        c.needs.clone()
+    } else {
+        format!("{} ({})", c.needs, notes.join("; "))
+    }
+}
+
+/// What a check has, with the level's title and the gap in one bracket.
+fn has_and_gap(c: &Check) -> String {
+    let notes: Vec<String> = c
+        .has_title
+        .iter()
+        .filter(|_| c.has.is_some())
+        .cloned()
+        .chain(Some(gap(c)).filter(|g| !g.is_empty()))
+        .collect();
+    if notes.is_empty() {
+        has(c)
+    } else {
+        format!("{} ({})", has(c), notes.join("; "))
+    }
+}
+
+fn has_titled(c: &Check) -> String {
+    match (&c.has, &c.has_title) {
+        (Some(_), Some(t)) => format!("{} ({t})", has(c)),
+        _ => has(c),
+    }
+}
+
 fn gap(c: &Check) -> String {
     match c.gap {
         Some(0) | None => String::new(),
@@ -69,17 +116,18 @@ pub fn text(r: &Readiness) -> String {
     let _ = writeln!(out);
     for c in &r.requirements {
         let _ = writeln!(out, "  {} {:<9} {}", mark(c.met), c.necessity, c.requirement);
-        let _ = writeln!(out, "      has {}; needs {}{}", has(c), c.needs, prefixed(&gap(c)));
+        let _ = writeln!(out, "      has {}; needs {}", has_titled(c), needs_and_gap(c));
         for e in &c.evidence {
             let flags = match (e.counted, e.stale) {
                 (true, _) => " (counted)",
                 (false, true) => " (stale, not counted)",
                 (false, false) => "",
             };
-            let _ = writeln!(out, "      evidence: {} by {} on {}{flags}", e.level, e.source, e.date);
+            let level = titled(&e.level, e.level_title.as_deref());
+            let _ = writeln!(out, "      evidence: {level} by {} on {}{flags}", e.source, e.date);
         }
         for m in &c.members {
-            let _ = writeln!(out, "      {} {}: has {}{}", mark(m.met), m.requirement, has(m), prefixed(&gap(m)));
+            let _ = writeln!(out, "      {} {}: has {}", mark(m.met), m.requirement, has_and_gap(m));
         }
     }
     if !r.plan.is_empty() {
@@ -91,21 +139,16 @@ pub fn text(r: &Readiness) -> String {
     out
 }
 
-fn prefixed(s: &str) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        format!(" ({s})")
-    }
-}
-
 fn step_text(s: &StepWords) -> String {
     use lfw_assess::readiness::StepKind;
     match s.kind {
-        StepKind::Develop => match &s.from {
-            Some(f) => format!("develop {} from {f} to {}", s.item, s.to.as_deref().unwrap_or("")),
-            None => format!("develop {} to {}", s.item, s.to.as_deref().unwrap_or("")),
-        },
+        StepKind::Develop => {
+            let to = titled(s.to.as_deref().unwrap_or(""), s.to_title.as_deref());
+            match &s.from {
+                Some(f) => format!("develop {} from {} to {to}", s.item, titled(f, s.from_title.as_deref())),
+                None => format!("develop {} to {to}", s.item),
+            }
+        }
         StepKind::Obtain => format!("obtain {}", s.item),
         StepKind::Experience => {
             let Some(m) = &s.months else {
@@ -161,8 +204,8 @@ pub fn markdown(r: &Readiness) -> String {
             mark(c.met),
             cell(&c.requirement),
             c.necessity,
-            cell(&has(c)),
-            cell(&c.needs),
+            cell(&has_titled(c)),
+            cell(&titled(&c.needs, c.needs_title.as_deref())),
             gap(c)
         );
     }

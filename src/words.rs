@@ -94,6 +94,42 @@ fn needs(fw: &Framework, role: RoleId, c: &Check) -> String {
     }
 }
 
+/// The competency and level a check is about, when it is about one level
+/// of one competency (not `all in` or `n of`, whose members are).
+fn single_level(fw: &Framework, role: RoleId, c: &Check) -> Option<(lfw_model::CompetencyId, usize)> {
+    match c.about {
+        About::Member(comp, r) => Some((comp, r)),
+        About::Requirement(i) => match &fw.roles[role.0].requirements[i].condition {
+            Condition::Level { competency, level } => Some((*competency, *level)),
+            _ => None,
+        },
+        About::Progression => None,
+    }
+}
+
+/// The title of the level a check needs, when its scale gives one; for
+/// `all in` and `n of`, when every member's scale gives the level the same
+/// title.
+fn needs_title(fw: &Framework, role: RoleId, c: &Check) -> Option<String> {
+    if let About::Requirement(i) = c.about {
+        if let Condition::AllIn { members, .. } | Condition::CountOf { members, .. } = &fw.roles[role.0].requirements[i].condition {
+            let mut titles = members.iter().map(|(comp, r)| fw.level_title(*comp, *r));
+            let first = titles.next()??;
+            return titles.all(|t| t == Some(first)).then(|| first.to_string());
+        }
+    }
+    let (comp, r) = single_level(fw, role, c)?;
+    fw.level_title(comp, r).map(str::to_string)
+}
+
+/// The title of the level the person has towards a check, when its scale
+/// gives one.
+fn has_title(fw: &Framework, role: RoleId, c: &Check) -> Option<String> {
+    let Has::Level(r) = c.has else { return None };
+    let (comp, _) = single_level(fw, role, c)?;
+    fw.level_title(comp, r).map(str::to_string)
+}
+
 /// What the person has towards a requirement, or nothing.
 fn has(fw: &Framework, role: RoleId, c: &Check) -> Option<String> {
     let level = || match c.about {
@@ -159,7 +195,11 @@ pub struct CheckWords {
     pub requirement: String,
     pub met: bool,
     pub has: Option<String>,
+    /// The title of the level in `has`, when the scale gives it one.
+    pub has_title: Option<String>,
     pub needs: String,
+    /// The title of the level in `needs`, when the scale gives it one.
+    pub needs_title: Option<String>,
     pub gap: Option<usize>,
     pub fraction: f64,
     pub evidence: Vec<EvidenceWords>,
@@ -170,6 +210,7 @@ pub struct CheckWords {
 #[derive(Serialize)]
 pub struct EvidenceWords {
     pub level: String,
+    pub level_title: Option<String>,
     pub source: String,
     pub date: Date,
     pub stale: bool,
@@ -181,7 +222,11 @@ pub struct StepWords {
     pub kind: StepKind,
     pub item: String,
     pub from: Option<String>,
+    /// The title of the level in `from`, for a competency to develop.
+    pub from_title: Option<String>,
     pub to: Option<String>,
+    /// The title of the level in `to`, for a competency to develop.
+    pub to_title: Option<String>,
     pub why: String,
     /// For time in a role: the months served, needed and left.
     pub months: Option<MonthsLeft>,
@@ -207,13 +252,17 @@ fn check(fw: &Framework, role: RoleId, c: &Check) -> CheckWords {
         },
         About::Progression => String::new(),
     };
+    let evidence_title =
+        |e: &EvidenceUsed| single_level(fw, role, c).and_then(|(comp, _)| fw.level_title(comp, e.level).map(str::to_string));
     CheckWords {
         necessity: necessity(c.necessity),
         kind: c.kind,
         requirement: requirement(fw, role, c.about),
         met: c.met,
         has: has(fw, role, c),
+        has_title: has_title(fw, role, c),
         needs: needs(fw, role, c),
+        needs_title: needs_title(fw, role, c),
         gap: c.gap,
         fraction: c.fraction,
         evidence: c
@@ -221,6 +270,7 @@ fn check(fw: &Framework, role: RoleId, c: &Check) -> CheckWords {
             .iter()
             .map(|e| EvidenceWords {
                 level: evidence_level(e),
+                level_title: evidence_title(e),
                 source: e.source.clone(),
                 date: e.date,
                 stale: e.stale,
@@ -298,11 +348,20 @@ fn step(fw: &Framework, role: RoleId, s: &Step) -> StepWords {
         ),
         _ => (None, None, None),
     };
+    let (from_title, to_title) = match s {
+        Step::Develop { competency, from, to, .. } => (
+            from.and_then(|f| fw.level_title(*competency, f)).map(str::to_string),
+            fw.level_title(*competency, *to).map(str::to_string),
+        ),
+        _ => (None, None),
+    };
     StepWords {
         kind: s.kind(),
         item,
         from,
+        from_title,
         to,
+        to_title,
         why: reason,
         months,
         from_date,

@@ -38,6 +38,14 @@ fn every_kind_of_change() {
         assert!(changes.contains(expected), "{expected} in {changes:?}");
     }
     assert_eq!(d["scales"][0]["levels_added"], serde_json::json!(["basic"]));
+    // A level's title given or changed is a change of the scale.
+    assert_eq!(
+        d["scales"][0]["titles_changed"],
+        serde_json::json!([
+            {"level": "strong", "old": null, "new": "Strong"},
+            {"level": "exemplary", "old": "Exemplary", "new": "Role model"},
+        ])
+    );
     let roles: BTreeSet<String> = d["roles"]
         .as_array()
         .expect("roles")

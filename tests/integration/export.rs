@@ -30,6 +30,13 @@ fn export_of_every_construct() {
         .map(|r| r["kind"].as_str().expect("kind"))
         .collect();
     assert_eq!(kinds, ["level", "credential", "all-in", "count-of"]);
+    // Levels stay ids; their titles come beside them, by id.
+    let scale = &doc["scales"][0];
+    assert_eq!(scale["levels"][3], "exemplary");
+    assert_eq!(
+        scale["level_titles"],
+        serde_json::json!({"exemplary": "Exemplary: a model for others"})
+    );
     insta::assert_snapshot!(run.stdout);
 }
 

@@ -220,3 +220,20 @@ fn standard_input_to_standard_output() {
     assert!(stdout.is_empty(), "nothing on standard output for a file with errors");
     assert!(stderr.contains("role r \"R\""), "{stderr}");
 }
+
+/// `level <id> "Title"` lines are kept, in place, laid out like any
+/// property line, and the titles survive (they are part of the export).
+#[test]
+fn level_titles_are_kept_and_laid_out() {
+    let text = "framework f \"F\"\n\nscale stage \"Stages\"\n  levels a < b <   c\n     level  b   \"Leading\"\n         \"others\"   // the CVF's word\n level a \"Leading myself\"\ncompetency x \"X\"\n";
+    let want = "framework f \"F\"\n\nscale stage \"Stages\"\n  levels a < b < c\n  level b \"Leading\"\n          \"others\" // the CVF's word\n  level a \"Leading myself\"\n\ncompetency x \"X\"\n";
+    let once = format(text).expect("no syntax errors");
+    assert_eq!(once, want);
+    laws(text).expect("the laws hold");
+    let (frameworks, _, diagnostics) = meaning(&once);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(
+        frameworks[0]["scales"][0]["level_titles"],
+        serde_json::json!({"a": "Leading myself", "b": "Leading others"})
+    );
+}

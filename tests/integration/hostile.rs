@@ -320,10 +320,17 @@ fn a_cohort_survives_bad_records_and_refuses_what_is_not_one() {
 
     std::fs::write(dir.path().join("zeros.csv"), vec![0u8; 1 << 20]).expect("write");
     std::fs::write(dir.path().join("no-person.csv"), "name,role,role_since\nA,seo,2020-01-01\n").expect("write");
+    std::fs::write(
+        dir.path().join("no-record.csv"),
+        "person,role,role_since\np,seo,2020-01-01\nq,seo,2020-01-01\n",
+    )
+    .expect("write");
     std::fs::write(dir.path().join("empty.jsonl"), "\n\n").expect("write");
     for (file, why) in [
         ("zeros.csv", "no `person` column"),
         ("no-person.csv", "no `person` column"),
+        // Reported once, not once a row.
+        ("no-record.csv", "no `record` column"),
         ("empty.jsonl", "holds no profile"),
     ] {
         let run = cohort(file);
@@ -803,4 +810,21 @@ fn valid_for_beyond_the_language_is_a_usage_error() {
     for good in ["99999y", "99999m", "never", "3y"] {
         assert_eq!(ready(good).code, 0, "--valid-for {good}");
     }
+}
+
+/// A profile with a problem in every one of 100,000 values: each problem is
+/// placed in the text, and given its column in the line, in one pass over
+/// the text, not one pass each (which took 100,000 times as long).
+#[test]
+fn a_profile_wrong_in_every_value() {
+    let problems = within(20, "100,000 wrong values in one profile", || {
+        let wrong = vec!["5"; 100_000].join(",");
+        let line = format!(r#"{{"id":"p","role":"r","role_since":"2020-01-01","credentials":[{wrong}]}}"#);
+        let misread = lfw_assess::json::profile(&line).expect_err("wrong values");
+        lfw_assess::profile::misread("p.jsonl", Some(1), &line, None, misread)
+    });
+    assert_eq!(problems.len(), 100_000);
+    let last = problems.last().expect("a problem");
+    assert!(last.message.contains("line 1, column "), "{}", last.message);
+    assert!(last.message.contains("`credentials[99999]`"), "{}", last.message);
 }

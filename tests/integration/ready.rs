@@ -76,6 +76,30 @@ fn constable_with_the_exam_but_short_of_time_served() {
     snapshot_all_formats("constable-short-time", "tests/fixtures/ready/ranks.lfw", "sergeant", profile);
 }
 
+/// A scale whose levels have titles: reports show a level with its title,
+/// and the JSON keeps the level's id and gives the title beside it.
+#[test]
+fn levels_are_shown_with_their_titles() {
+    let profile = "tests/fixtures/ready/constable-cvf.json";
+    let r = ready_json("police-cvf", "sergeant", profile, &[]);
+    let enabling = requirement(&r, "all in inclusive-enabling-visionary at 2");
+    assert_eq!(enabling["needs"], "all 2 at 2");
+    assert_eq!(enabling["needs_title"], "Supervisor/middle manager");
+    let member = &enabling["members"][1];
+    assert_eq!(member["requirement"], "deliver-support-inspire at 2");
+    assert_eq!(
+        (&member["has"], &member["has_title"]),
+        (&serde_json::json!("1"), &serde_json::json!("Practitioner"))
+    );
+    assert_eq!(member["needs"], "2");
+    assert_eq!(member["needs_title"], "Supervisor/middle manager");
+    assert_eq!(member["evidence"][0]["level_title"], "Practitioner");
+    let step = &r["plan"][0];
+    assert_eq!((&step["from"], &step["to"]), (&serde_json::json!("1"), &serde_json::json!("2")));
+    assert_eq!(step["to_title"], "Supervisor/middle manager");
+    snapshot_all_formats("constable-cvf", "police-cvf", "sergeant", profile);
+}
+
 #[test]
 fn head_of_service_ready_for_ad_except_one_competency() {
     let profile = "tests/fixtures/ready/head-one-gap.json";

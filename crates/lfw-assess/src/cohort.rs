@@ -235,6 +235,9 @@ pub enum IoStep {
 pub enum NotACohort {
     /// A CSV file whose header has no `person` column.
     NoPersonColumn,
+    /// A CSV file whose header has no `record` column: every row would be
+    /// unreadable, so the file is reported once instead.
+    NoRecordColumn,
     /// Not one profile in it, valid or not.
     NoProfiles,
     /// One JSON profile, not one per line.
@@ -766,6 +769,9 @@ fn read_rows(
     // and a file of anything at all would pass for a cohort of nobody.
     if !headers.iter().any(|h| h.trim() == "person") {
         return Err(Stop::NotACohort(NotACohort::NoPersonColumn));
+    }
+    if profile::missing_column(&headers) == Some("record") {
+        return Err(Stop::NotACohort(NotACohort::NoRecordColumn));
     }
     let mut record = csv::StringRecord::new();
     loop {

@@ -740,3 +740,25 @@ fn leads_to(fw: &Framework, target: RoleId) -> Vec<bool> {
     }
     seen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path reads a credential given by its id alone, as the
+    /// slow one does, borrowing it from the line.
+    #[test]
+    fn a_credential_may_be_its_id_alone() {
+        let line = r#"{"id":"p","role":"r","role_since":"2024-01-01","credentials":["x",{"id":"y","date":"2024-02-01"}]}"#;
+        let p: ProfileRef = serde_json::from_str(line).expect("a profile");
+        assert!(matches!(p.credentials[0].id, Cow::Borrowed("x")));
+        assert_eq!(p.credentials[0].date, None);
+        assert_eq!(p.credentials[1].id, "y");
+        assert_eq!(p.credentials[1].date.as_deref(), Some("2024-02-01"));
+        let unknown = r#"{"id":"p","role":"r","role_since":"2024-01-01","credentials":[{"id":"y","when":"2024-02-01"}]}"#;
+        assert!(
+            serde_json::from_str::<ProfileRef>(unknown).is_err(),
+            "unknown fields are still refused"
+        );
+    }
+}

@@ -200,16 +200,8 @@ pub fn publish(fw: &Framework, p: &Pipeline, min_group: u64) -> Published {
         .iter()
         .map(|(_, roles)| roles.iter().map(|c| Row::new(&mut t, c)).collect())
         .collect();
-    let months: Vec<Vec<usize>> = p
-        .total
-        .iter()
-        .map(|c| c.within.iter().map(|&m| t.cell(m)).collect())
-        .collect();
-    let unblocks: Vec<Vec<usize>> = p
-        .total
-        .iter()
-        .map(|c| c.only_gap.iter().map(|&n| t.cell(n)).collect())
-        .collect();
+    let months: Vec<Vec<usize>> = p.total.iter().map(|c| c.within.iter().map(|&m| t.cell(m)).collect()).collect();
+    let unblocks: Vec<Vec<usize>> = p.total.iter().map(|c| c.only_gap.iter().map(|&n| t.cell(n)).collect()).collect();
     let position = |role: RoleId| p.roles.iter().position(|(r, _)| *r == role);
     for (i, (role, _)) in p.roles.iter().enumerate() {
         // Each figure over the groups.
@@ -233,7 +225,8 @@ pub fn publish(fw: &Framework, p: &Pipeline, min_group: u64) -> Published {
         if let Some(mut feeders) = feeders.filter(|f| !f.is_empty()) {
             feeders.sort_unstable();
             feeders.dedup();
-            t.margins.push((totals[i].places(), feeders.iter().map(|&f| totals[f].holders).collect()));
+            t.margins
+                .push((totals[i].places(), feeders.iter().map(|&f| totals[f].holders).collect()));
             for g in &groups {
                 t.margins.push((g[i].places(), feeders.iter().map(|&f| g[f].holders).collect()));
             }
@@ -270,7 +263,12 @@ pub fn publish(fw: &Framework, p: &Pipeline, min_group: u64) -> Published {
                 role: *role,
                 entry,
                 total,
-                groups: p.groups.iter().zip(&groups).map(|((g, _), rows)| (g.clone(), rows[i].figures(&t))).collect(),
+                groups: p
+                    .groups
+                    .iter()
+                    .zip(&groups)
+                    .map(|((g, _), rows)| (g.clone(), rows[i].figures(&t)))
+                    .collect(),
                 months: months[i].iter().map(|&c| t.get(c)).collect(),
                 unblocks: shown.into_iter().map(|(g, n)| (g, Cell::Shown(n))).chain(hidden).collect(),
                 bench,

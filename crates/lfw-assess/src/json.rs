@@ -7,12 +7,14 @@
 //! of Rust types: the text is read as a plain JSON value, and that value is
 //! checked field by field against the format of docs/profiles.md. Each
 //! problem comes with the byte span in the text of the field or value it is
-//! about, found by [`locate`], a small reader of JSON that only skips.
+//! about, found by [`locate_all`] in one pass of a small reader of JSON that
+//! only skips, however many problems there are.
 
 use crate::problem::{Expected, Found, JsonSyntax, Record, Shape, Unreadable};
 use crate::profile::{AssessmentInput, CredentialInput, LevelInput, ProfileInput, StintInput};
 use lfw_syntax::Span;
 use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
 
 /// A problem of one profile's text, and where in the text it is (byte
 /// offsets from the start of the profile's text), when it has a place.
@@ -32,13 +34,10 @@ pub fn profile(text: &str) -> Result<ProfileInput, Vec<Misread>> {
         Ok(v) => v,
         Err(e) => return Err(vec![syntax(text, &e)]),
     };
-    let mut check = Check {
-        text,
-        problems: Vec::new(),
-    };
+    let mut check = Check { text, pending: Vec::new() };
     let p = check.profile(&value);
-    if !check.problems.is_empty() {
-        return Err(check.problems);
+    if !check.pending.is_empty() {
+        return Err(check.placed());
     }
     // The checks below accept what serde refuses only where the format
     // allows more than the derived reader (a `null` list); a field given
@@ -127,73 +126,36 @@ enum Step<'a> {
     Index(usize),
 }
 
-/// Where the value at `path` is written in `text`, a well-formed JSON
-/// text: the span of its key (for a field) and of its value. Of a key
-/// written twice, the last, as a parsed value keeps.
-fn locate(text: &str, path: &[Step]) -> Option<(Option<Span>, Span)> {
+/// A step of a path, owned, to look paths up by.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn owned(path: &[Step]) -> Vec<Seg> {
+    path.iter()
+        .map(|s| match *s {
+            Step::Key(k) => Seg::Key(k.to_string()),
+            Step::Index(i) => Seg::Index(i),
+        })
+        .collect()
+}
+
+/// Where the values at the `wanted` paths are written in `text`, a
+/// well-formed JSON text, found in one pass however many are wanted: the
+/// span of each one's key (for a field) and of its value. Of a key written
+/// twice, the last, as a parsed value keeps.
+fn locate_all(text: &str, wanted: &HashSet<Vec<Seg>>) -> HashMap<Vec<Seg>, (Option<Span>, Span)> {
+    let mut found = HashMap::new();
+    if wanted.is_empty() {
+        return found;
+    }
     let mut w = Walk { b: text.as_bytes(), i: 0 };
     w.ws();
-    let mut key = None;
-    for step in path {
-        w.ws();
-        match *step {
-            Step::Key(k) => {
-                if w.peek()? != b'{' {
-                    return None;
-                }
-                w.i += 1;
-                let mut found = None;
-                loop {
-                    w.ws();
-                    if w.peek()? == b'}' {
-                        break;
-                    }
-                    let ks = w.string()?;
-                    w.ws();
-                    if w.peek()? != b':' {
-                        return None;
-                    }
-                    w.i += 1;
-                    w.ws();
-                    let vstart = w.i;
-                    w.value(0)?;
-                    let name: String = serde_json::from_str(text.get(ks.start..ks.end)?).ok()?;
-                    if name == k {
-                        found = Some((ks, vstart));
-                    }
-                    w.ws();
-                    match w.peek()? {
-                        b',' => w.i += 1,
-                        b'}' => break,
-                        _ => return None,
-                    }
-                }
-                let (ks, vstart) = found?;
-                key = Some(ks);
-                w.i = vstart;
-            }
-            Step::Index(n) => {
-                if w.peek()? != b'[' {
-                    return None;
-                }
-                w.i += 1;
-                for _ in 0..n {
-                    w.ws();
-                    w.value(0)?;
-                    w.ws();
-                    if w.peek()? != b',' {
-                        return None;
-                    }
-                    w.i += 1;
-                }
-                w.ws();
-                key = None;
-            }
-        }
-    }
-    let start = w.i;
-    w.value(0)?;
-    Some((key, Span::new(start, w.i)))
+    let mut path = Vec::new();
+    let _ = w.spans(text, &mut path, None, wanted, &mut found, 0);
+    found
 }
 
 /// A reader of JSON that only finds where values start and end.
@@ -203,6 +165,89 @@ struct Walk<'t> {
 }
 
 impl Walk<'_> {
+    /// Walks the value here, noting the spans of those at `wanted` paths.
+    fn spans(
+        &mut self,
+        text: &str,
+        path: &mut Vec<Seg>,
+        key: Option<Span>,
+        wanted: &HashSet<Vec<Seg>>,
+        found: &mut HashMap<Vec<Seg>, (Option<Span>, Span)>,
+        depth: usize,
+    ) -> Option<()> {
+        // serde_json refuses deeper nesting before this is reached.
+        if depth > 256 {
+            return None;
+        }
+        let start = self.i;
+        match self.peek()? {
+            b'{' => {
+                self.i += 1;
+                loop {
+                    self.ws();
+                    if self.peek()? == b'}' {
+                        self.i += 1;
+                        break;
+                    }
+                    let ks = self.string()?;
+                    self.ws();
+                    if self.peek()? != b':' {
+                        return None;
+                    }
+                    self.i += 1;
+                    self.ws();
+                    let raw = text.get(ks.start + 1..ks.end - 1)?;
+                    let name = if raw.contains('\\') {
+                        serde_json::from_str(text.get(ks.start..ks.end)?).ok()?
+                    } else {
+                        raw.to_string()
+                    };
+                    path.push(Seg::Key(name));
+                    self.spans(text, path, Some(ks), wanted, found, depth + 1)?;
+                    path.pop();
+                    self.ws();
+                    match self.peek()? {
+                        b',' => self.i += 1,
+                        b'}' => {
+                            self.i += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut n = 0;
+                loop {
+                    self.ws();
+                    if self.peek()? == b']' {
+                        self.i += 1;
+                        break;
+                    }
+                    path.push(Seg::Index(n));
+                    self.spans(text, path, None, wanted, found, depth + 1)?;
+                    path.pop();
+                    n += 1;
+                    self.ws();
+                    match self.peek()? {
+                        b',' => self.i += 1,
+                        b']' => {
+                            self.i += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            _ => self.value(depth)?,
+        }
+        if wanted.contains(path.as_slice()) {
+            found.insert(path.clone(), (key, Span::new(start, self.i)));
+        }
+        Some(())
+    }
+
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
@@ -322,10 +367,44 @@ fn meant(name: &str, known: &'static [&'static str], absent: &[&'static str]) ->
         .find(|f| lower.len() >= 2 && (f.ends_with(&format!("_{lower}")) || f.starts_with(&format!("{lower}_"))))
 }
 
-/// The checks of a parsed value against the profile format.
+/// Which part of a value a problem points at.
+#[derive(Clone, Copy)]
+enum Place {
+    /// A field's name, inside its quotes.
+    Key,
+    /// The whole value.
+    Value,
+    /// A record's opening brace.
+    Brace,
+}
+
+/// The checks of a parsed value against the profile format. Problems are
+/// gathered with their paths, and placed in the text in one pass at the end.
 struct Check<'t> {
     text: &'t str,
-    problems: Vec<Misread>,
+    pending: Vec<(Shape, Vec<Seg>, Place)>,
+}
+
+impl Check<'_> {
+    /// The problems found, each at its place in the text.
+    fn placed(self) -> Vec<Misread> {
+        let wanted: HashSet<Vec<Seg>> = self.pending.iter().map(|(_, path, _)| path.clone()).collect();
+        let spans = locate_all(self.text, &wanted);
+        self.pending
+            .into_iter()
+            .map(|(why, path, place)| {
+                let span = spans.get(&path).map(|&(k, v)| match (place, k) {
+                    (Place::Key, Some(k)) => Span::new(k.start + 1, k.end.saturating_sub(1).max(k.start + 1)),
+                    (Place::Brace, _) => Span::new(v.start, v.start + 1),
+                    _ => v,
+                });
+                Misread {
+                    why: Unreadable::Shape(why),
+                    span,
+                }
+            })
+            .collect()
+    }
 }
 
 /// `path`, one step further.
@@ -363,16 +442,8 @@ fn found(v: &Value) -> Found {
 }
 
 impl Check<'_> {
-    fn problem(&mut self, why: Shape, path: &[Step], key: bool) {
-        // A key's span is its name, inside the quotes.
-        let span = locate(self.text, path).map(|(k, v)| match (key, k) {
-            (true, Some(k)) => Span::new(k.start + 1, k.end.saturating_sub(1).max(k.start + 1)),
-            _ => v,
-        });
-        self.problems.push(Misread {
-            why: Unreadable::Shape(why),
-            span,
-        });
+    fn problem(&mut self, why: Shape, path: &[Step], place: Place) {
+        self.pending.push((why, owned(path), place));
     }
 
     fn wrong(&mut self, path: &[Step], expected: Expected, v: &Value) {
@@ -381,7 +452,7 @@ impl Check<'_> {
             expected,
             found: found(v),
         };
-        self.problem(why, path, false);
+        self.problem(why, path, Place::Value);
     }
 
     /// The fields of a record: unknown ones reported (with the field meant,
@@ -410,7 +481,7 @@ impl Check<'_> {
                     suggestion,
                 },
                 &at,
-                true,
+                Place::Key,
             );
         }
         for field in required {
@@ -420,12 +491,7 @@ impl Check<'_> {
                     within: written(path),
                     field,
                 };
-                // At the record's opening brace.
-                let span = locate(self.text, path).map(|(_, v)| Span::new(v.start, v.start + 1));
-                self.problems.push(Misread {
-                    why: Unreadable::Shape(why),
-                    span,
-                });
+                self.problem(why, path, Place::Brace);
             }
         }
         Some(map)

@@ -370,16 +370,29 @@ pub fn misread(
     kept: Option<(FileId, usize)>,
     problems: Vec<crate::json::Misread>,
 ) -> Vec<ProfileDiagnostic> {
+    // Columns, counted in characters, in one pass over the line however
+    // many problems it has.
+    let mut starts: Vec<usize> = match (kept, line) {
+        (None, Some(_)) => problems.iter().filter_map(|m| m.span.map(|s| s.start)).collect(),
+        _ => Vec::new(),
+    };
+    starts.sort_unstable();
+    starts.dedup();
+    let mut columns = HashMap::new();
+    let (mut at, mut chars) = (0, 0u64);
+    for start in starts {
+        let Some(between) = text.get(at..start) else { continue };
+        chars += between.chars().count() as u64;
+        at = start;
+        columns.insert(start, chars + 1);
+    }
     problems
         .into_iter()
         .map(|m| {
             let at = kept
                 .zip(m.span)
                 .map(|((file, start), s)| Loc::new(file, Span::new(start + s.start, start + s.end)));
-            let column = match (at, m.span, line) {
-                (None, Some(s), Some(_)) => text.get(..s.start).map(|before| before.chars().count() as u64 + 1),
-                _ => None,
-            };
+            let column = m.span.and_then(|s| columns.get(&s.start).copied());
             unreadable_at(path, line, column, m.why, at)
         })
         .collect()

@@ -160,6 +160,17 @@ pub struct ScaleChange {
     pub reordered: bool,
     pub old_levels: Vec<String>,
     pub new_levels: Vec<String>,
+    /// Levels in both versions whose title was given, changed or taken
+    /// away, in the new version's order.
+    pub titles_changed: Vec<LevelTitleChange>,
+}
+
+/// A level's title in the old and the new version (`None`: no title).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LevelTitleChange {
+    pub level: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -563,7 +574,21 @@ fn scale_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> Stri
         let kept_old: Vec<&String> = s.levels.iter().filter(|l| n.levels.contains(l)).collect();
         let kept_new: Vec<&String> = n.levels.iter().filter(|l| s.levels.contains(l)).collect();
         let reordered = kept_old != kept_new;
-        if !added.is_empty() || !removed.is_empty() || reordered {
+        let titles_changed: Vec<LevelTitleChange> = n
+            .levels
+            .iter()
+            .enumerate()
+            .filter_map(|(rank, l)| {
+                let before = s.levels.iter().position(|o| o == l)?;
+                let (old, new) = (s.title_of(before), n.title_of(rank));
+                (old != new).then(|| LevelTitleChange {
+                    level: l.clone(),
+                    old: old.map(str::to_string),
+                    new: new.map(str::to_string),
+                })
+            })
+            .collect();
+        if !added.is_empty() || !removed.is_empty() || reordered || !titles_changed.is_empty() {
             out.push(ScaleChange {
                 scale: n.id.clone(),
                 levels_added: added,
@@ -571,6 +596,7 @@ fn scale_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> Stri
                 reordered,
                 old_levels: s.levels.clone(),
                 new_levels: n.levels.clone(),
+                titles_changed,
             });
         }
     }

@@ -40,6 +40,8 @@ pub enum Code {
     ExtendsTooDeep,
     // Scales and levels.
     EmptyScale,
+    UnlistedLevel,
+    DuplicateLevelTitle,
     UnknownLevel,
     LevelAboveScale,
     NoScale,
@@ -69,7 +71,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of docs/diagnostics.md.
-    pub const ALL: [Code; 47] = [
+    pub const ALL: [Code; 49] = [
         Code::Syntax,
         Code::StrayText,
         Code::UnterminatedText,
@@ -95,6 +97,8 @@ impl Code {
         Code::ExtendsCycle,
         Code::ExtendsTooDeep,
         Code::EmptyScale,
+        Code::UnlistedLevel,
+        Code::DuplicateLevelTitle,
         Code::UnknownLevel,
         Code::LevelAboveScale,
         Code::NoScale,
@@ -147,6 +151,8 @@ impl Code {
             Code::ExtendsCycle => "lfw::extends-cycle",
             Code::ExtendsTooDeep => "lfw::extends-too-deep",
             Code::EmptyScale => "lfw::empty-scale",
+            Code::UnlistedLevel => "lfw::unlisted-level",
+            Code::DuplicateLevelTitle => "lfw::duplicate-level-title",
             Code::UnknownLevel => "lfw::unknown-level",
             Code::LevelAboveScale => "lfw::level-above-scale",
             Code::NoScale => "lfw::no-scale",

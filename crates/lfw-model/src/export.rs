@@ -50,6 +50,9 @@ pub fn framework(fw: &Framework) -> Value {
             "id": s.id,
             "title": s.title,
             "levels": s.levels,
+            "level_titles": s.levels.iter().zip(&s.titles)
+                .filter_map(|(l, t)| t.as_ref().map(|t| (l.clone(), json!(t))))
+                .collect::<serde_json::Map<String, Value>>(),
             "description": s.description,
             "notes": notes(&s.notes),
         })).collect::<Vec<_>>(),

@@ -116,9 +116,19 @@ pub struct Scale {
     pub title: Option<String>,
     /// Lowest first.
     pub levels: Vec<String>,
+    /// The title of each level, in the order of `levels` (as long as it):
+    /// `None` for a level the scale gives no title.
+    pub titles: Vec<Option<String>>,
     pub description: Option<String>,
     pub notes: Vec<Note>,
     pub loc: Loc,
+}
+
+impl Scale {
+    /// The title of the level at `rank`, when the scale gives it one.
+    pub fn title_of(&self, rank: usize) -> Option<&str> {
+        self.titles.get(rank).and_then(|t| t.as_deref())
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -383,6 +393,13 @@ impl Framework {
     /// The name of a competency's level at `rank`.
     pub fn level_name(&self, c: CompetencyId, rank: Rank) -> &str {
         self.levels_of(c).get(rank).map(String::as_str).unwrap_or("")
+    }
+
+    /// The title of a competency's level at `rank`, when its scale gives
+    /// that level one.
+    pub fn level_title(&self, c: CompetencyId, rank: Rank) -> Option<&str> {
+        let s = self.competencies[c.0].scale?;
+        self.scales[s.0].title_of(rank)
     }
 
     /// The prerequisite-graph node of a competency at a rank.

@@ -165,6 +165,19 @@ pub enum Problem {
     },
     /// A scale with no levels.
     EmptyScale { scale: String, at: Loc },
+    /// A `level <id> "Title"` line naming a level the scale's `levels` line
+    /// does not list. `levels` are the scale's first levels (at most
+    /// [`MAX_LISTED`]), of `level_count`; `suggestion` is a close one.
+    UnlistedLevel {
+        level: String,
+        scale: String,
+        levels: Vec<String>,
+        level_count: usize,
+        suggestion: Option<String>,
+        at: Loc,
+    },
+    /// A level of a scale given a title twice.
+    DuplicateLevelTitle { level: String, scale: String, at: Loc, first: Loc },
     /// A domain with no competencies, named in `all in`.
     EmptyDomain { domain: String, at: Loc },
     /// A crosswalk with no `from … to …` line.
@@ -288,6 +301,8 @@ impl Payload for Problem {
             Problem::CredentialNeedsRole { .. } => Code::CredentialNeedsRole,
             Problem::Regression { .. } => Code::Regression,
             Problem::EmptyScale { .. } => Code::EmptyScale,
+            Problem::UnlistedLevel { .. } => Code::UnlistedLevel,
+            Problem::DuplicateLevelTitle { .. } => Code::DuplicateLevelTitle,
             Problem::EmptyDomain { .. } => Code::EmptyDomain,
             Problem::IncompleteCrosswalk { .. } => Code::IncompleteCrosswalk,
             Problem::CrosswalkLevelOrder { .. } => Code::CrosswalkLevelOrder,

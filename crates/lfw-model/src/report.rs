@@ -24,7 +24,7 @@ fn item_shape(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Framework => "a framework is written `framework <id> \"Title\"`, then lines starting `version`, `owner`, `sector`, `source`, `extends`, `default scale`, `evidence`, `description` or `note`",
         ItemKind::Import => "an import is written `import \"path/to/file.lfw\"`",
-        ItemKind::Scale => "a scale is written `scale <id> \"Title\"`, then `levels lowest < … < highest`",
+        ItemKind::Scale => "a scale is written `scale <id> \"Title\"`, then `levels lowest < … < highest`, and a title for any level as `level <level> \"Title\"`",
         ItemKind::Domain => "a domain is written `domain <id> \"Title\"`, then an optional `description \"…\"`",
         ItemKind::Competency(_) => "a competency is written `competency <id> \"Title\"` (or `behaviour`, `quality`, `value`, `skill`), then lines starting `description`, `rated on`, `indicator`, `negative indicator`, `at <level> \"…\"`, `needs <id> at <level>` or `note`",
         ItemKind::Credential => "a credential is written `credential <id> \"Title\"`, then lines starting `kind`, `requires`, `description` or `note`",
@@ -286,6 +286,15 @@ pub fn diagnostic(problem: Problem) -> Diagnostic {
             earlier,
         } => regression(competency, level, role, earlier_level, earlier_role, *at, *earlier),
         Problem::EmptyScale { scale, at } => empty_scale(scale, *at),
+        Problem::UnlistedLevel {
+            level,
+            scale,
+            levels,
+            level_count,
+            suggestion,
+            at,
+        } => unlisted_level(level, scale, levels, *level_count, suggestion.as_deref(), *at),
+        Problem::DuplicateLevelTitle { level, scale, at, first } => duplicate_level_title(level, scale, *at, *first),
         Problem::EmptyDomain { domain, at } => empty_domain(domain, *at),
         Problem::IncompleteCrosswalk { crosswalk, at } => incomplete_crosswalk(crosswalk, *at),
         Problem::CrosswalkLevelOrder { at, other } => crosswalk_level_order(*at, *other),
@@ -308,6 +317,11 @@ fn suggested_name(problem: &Problem) -> Option<(Loc, String)> {
             ..
         }
         | Problem::UnknownLevel {
+            suggestion: Some(name),
+            at,
+            ..
+        }
+        | Problem::UnlistedLevel {
             suggestion: Some(name),
             at,
             ..
@@ -719,6 +733,26 @@ fn credential_needs_role(role: &str, credential: &str, at: Loc, condition: Loc) 
         .at(at, format!("`{role}` requires `{credential}`"))
         .also(condition, format!("`{credential}` needs `{role}` or a role after it"))
         .help(format!("the entry condition of `{credential}` should name a role before `{role}`."))
+}
+
+fn unlisted_level(level: &str, scale: &str, levels: &[String], count: usize, suggestion: Option<&str>, at: Loc) -> Wording {
+    let listed = counted_list(levels, count);
+    let help = match suggestion {
+        Some(s) => format!("did you mean `{s}`? The levels of `{scale}` are {listed}."),
+        None => format!("title one of the levels of `{scale}` ({listed}), or add `{level}` to its `levels` line."),
+    };
+    Wording::new(format!(
+        "The scale `{scale}` gives a title to `{level}`, but its `levels` line does not list `{level}`."
+    ))
+    .at(at, "not a level of this scale")
+    .help(help)
+}
+
+fn duplicate_level_title(level: &str, scale: &str, at: Loc, first: Loc) -> Wording {
+    Wording::new(format!("The level `{level}` of the scale `{scale}` is given a title twice."))
+        .at(at, "titled again here")
+        .also(first, "first titled here")
+        .help("keep one `level` line for each level.")
 }
 
 fn empty_scale(scale: &str, at: Loc) -> Wording {

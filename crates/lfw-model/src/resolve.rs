@@ -320,6 +320,7 @@ impl Resolver<'_> {
             let element = match item {
                 Item::Scale(s) => {
                     let levels = self.levels(file, s);
+                    let titles = self.level_titles(file, s, &levels);
                     self.level_ranks
                         .push(levels.iter().enumerate().map(|(rank, l)| (l.clone(), rank)).collect());
                     let numbers: Option<Vec<u64>> = levels.iter().map(|l| l.parse().ok()).collect();
@@ -328,6 +329,7 @@ impl Resolver<'_> {
                         id: s.id.name.clone(),
                         title: text(&s.title),
                         levels,
+                        titles,
                         description: text(&s.description),
                         notes: notes(&s.notes),
                         loc,
@@ -461,6 +463,48 @@ impl Resolver<'_> {
             }
         }
         out
+    }
+
+    /// The title of each level of `levels`, from the scale's `level` lines:
+    /// a line naming a level not listed, or a level already titled, is
+    /// reported and left out.
+    fn level_titles(&mut self, file: FileId, s: &ast::Scale, levels: &[String]) -> Vec<Option<String>> {
+        let mut titles: Vec<Option<String>> = vec![None; levels.len()];
+        let mut first: Vec<Option<Loc>> = vec![None; levels.len()];
+        for t in &s.level_titles {
+            let at = self.loc(file, t.level.span);
+            match levels.iter().position(|l| *l == t.level.name) {
+                Some(rank) => match first[rank] {
+                    Some(earlier) => self.diagnostics.push(report::diagnostic(Problem::DuplicateLevelTitle {
+                        level: t.level.name.clone(),
+                        scale: s.id.name.clone(),
+                        at,
+                        first: earlier,
+                    })),
+                    None => {
+                        first[rank] = Some(at);
+                        titles[rank] = Some(t.title.value.clone());
+                    }
+                },
+                // A scale without levels is reported once, as empty.
+                None if levels.is_empty() => {}
+                None => {
+                    let suggestion = self
+                        .suggest
+                        .did_you_mean(&t.level.name, levels.iter().map(String::as_str))
+                        .map(str::to_string);
+                    self.diagnostics.push(report::diagnostic(Problem::UnlistedLevel {
+                        level: t.level.name.clone(),
+                        scale: s.id.name.clone(),
+                        levels: levels.iter().take(MAX_LISTED).cloned().collect(),
+                        level_count: levels.len(),
+                        suggestion,
+                        at,
+                    }));
+                }
+            }
+        }
+        titles
     }
 
     /// The framework's own `default scale`, else the extended framework's,

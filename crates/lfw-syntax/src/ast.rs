@@ -148,8 +148,18 @@ pub struct Scale {
     pub title: Option<Text>,
     /// Lowest first.
     pub levels: Vec<Ident>,
+    /// The `level <id> "Title"` lines, in source order.
+    pub level_titles: Vec<LevelTitle>,
     pub description: Option<Text>,
     pub notes: Vec<Note>,
+    pub span: Span,
+}
+
+/// `level <id> "Title"`: a title for a level of the scale.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LevelTitle {
+    pub level: Ident,
+    pub title: Text,
     pub span: Span,
 }
 

@@ -79,6 +79,8 @@ syntax_kinds! {
     Description,
     Note,
     Levels,
+    /// `level <id> "Title"` in a scale.
+    LevelTitle,
     RatedOn,
     Indicator,
     Descriptor,

@@ -302,6 +302,7 @@ impl Lower<'_> {
             id,
             title: Some(title),
             levels: Vec::new(),
+            level_titles: Vec::new(),
             description: None,
             notes: Vec::new(),
             span,
@@ -320,6 +321,11 @@ impl Lower<'_> {
                         scale.levels = levels(p);
                     }
                 },
+                K::LevelTitle => {
+                    if let (Some(level), Some(title)) = (first_ident(p), text_child(p)) {
+                        scale.level_titles.push(LevelTitle { level, title, span: pspan });
+                    }
+                }
                 K::Description => {
                     if let Some(t) = text_child(p) {
                         once(&mut scale.description, &mut d, t, pspan, "description", self.errors);

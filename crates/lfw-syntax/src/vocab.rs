@@ -52,7 +52,7 @@ pub fn property_keywords(kind: ItemKind) -> &'static [&'static str] {
             "interpretation",
         ],
         ItemKind::Import => &[],
-        ItemKind::Scale => &["levels", "description", "note", "interpretation"],
+        ItemKind::Scale => &["levels", "level", "description", "note", "interpretation"],
         ItemKind::Domain => &["description", "note", "interpretation"],
         ItemKind::Competency(_) => &[
             "description",

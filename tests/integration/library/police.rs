@@ -121,6 +121,17 @@ fn police_scotland_ranks_with_the_same_training_before_the_rank() {
 fn college_of_policing_competency_and_values_framework_over_the_ranks() {
     let fw = framework("police-cvf");
     assert_eq!(fw.extends.as_deref(), Some("police-ew"));
+    // The CVF names its three levels in words; the titles are those words.
+    let scale = &fw.scales[0];
+    assert_eq!(scale.levels, ["1", "2", "3"]);
+    assert_eq!(
+        scale.titles,
+        [
+            Some("Practitioner".to_string()),
+            Some("Supervisor/middle manager".to_string()),
+            Some("Senior manager/executive".to_string())
+        ]
+    );
     assert_eq!(
         super::domain_titles(fw),
         [
