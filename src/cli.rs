@@ -33,7 +33,7 @@ enum Format {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportFormat {
+pub(crate) enum ReportFormat {
     Text,
     Json,
     /// For pasting into a paper.
@@ -122,6 +122,42 @@ enum Command {
         strict: bool,
         #[command(flatten)]
         judging: Judging,
+        /// Worker threads, 1 to 256; all cores by default (at most 256).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
+        threads: Option<u16>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Succession pipelines: for every role, holders, successors ready now,
+    /// ready within a horizon, one step away and blocked; by group, with
+    /// small groups not shown.
+    Succession {
+        /// A framework's `.lfw` file, or the id of a bundled framework.
+        #[arg(long)]
+        framework: String,
+        /// Profiles: `.jsonl` (one per line) or long `.csv` (docs/profiles.md).
+        profiles: PathBuf,
+        /// The date to judge at (YYYY-MM-DD); today by default.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// How far ahead to count people who lack only time served: `24m`,
+        /// `2y`, or a number of months, at most 120.
+        #[arg(long, default_value = "24m")]
+        horizon: String,
+        /// Break every figure down by these profile attributes
+        /// (comma-separated, e.g. `organisation,gender`).
+        #[arg(long, value_delimiter = ',')]
+        by: Vec<String>,
+        /// Only these roles (comma-separated ids); every role by default.
+        #[arg(long, value_delimiter = ',')]
+        roles: Vec<String>,
+        /// The smallest count shown; smaller ones (and any that would
+        /// reveal one) are not.
+        #[arg(long, default_value_t = 5)]
+        min_group: u64,
+        /// Stop at the first invalid profile.
+        #[arg(long)]
+        strict: bool,
         /// Worker threads, 1 to 256; all cores by default (at most 256).
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS as i64))]
         threads: Option<u16>,
@@ -273,6 +309,32 @@ pub fn run() -> ExitCode {
             threads,
             format,
         } => cohort(&framework, &role, &profiles, per_person, strict, &judging, threads, format, root),
+        Command::Succession {
+            framework,
+            profiles,
+            as_of,
+            horizon,
+            by,
+            roles,
+            min_group,
+            strict,
+            threads,
+            format,
+        } => crate::succession::run(
+            crate::succession::Args {
+                framework: &framework,
+                profiles: &profiles,
+                as_of: as_of.as_deref(),
+                horizon: &horizon,
+                by: &by,
+                roles: &roles,
+                min_group,
+                threads,
+                strict,
+                format,
+            },
+            root,
+        ),
         Command::Path {
             framework,
             from,
@@ -410,7 +472,7 @@ fn check(paths: &[PathBuf], root: Option<&Path>, format: Format, deny_warnings: 
 
 /// What to compile with a bundled framework named by id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Bundled {
+pub(crate) enum Bundled {
     /// Only its own file and what that imports or extends: enough for a
     /// question about the framework alone, and what keeps `lfw ready` fast.
     Alone,
@@ -422,7 +484,7 @@ enum Bundled {
 /// A compiled framework named on the command line by path or bundled id,
 /// with the compilation it lives in. On failure, the exit code to stop with
 /// (diagnostics or the usage error already printed).
-fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) -> Result<(Compilation, usize), ExitCode> {
+pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) -> Result<(Compilation, usize), ExitCode> {
     let path = Path::new(arg);
     if path.is_dir() {
         return Err(usage_error(&format!(
@@ -581,7 +643,7 @@ fn combine_arg(s: &str) -> Result<lfw_model::Combine, String> {
 
 /// The most worker threads `lfw cohort` runs: far more than the cores of
 /// any machine it is meant for, few enough that their stacks fit anywhere.
-const MAX_THREADS: usize = 256;
+pub(crate) const MAX_THREADS: usize = 256;
 
 /// Reads `--valid-for`: `3y`, `18m`, `2years`, or `never`. The number is
 /// below 100000, as in the language (`evidence valid for`): a larger one is
@@ -610,7 +672,7 @@ fn valid_for_arg(s: &str) -> Result<Option<u32>, String> {
     }
 }
 
-fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>) -> Result<lfw_assess::Question, String> {
+pub(crate) fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>) -> Result<lfw_assess::Question, String> {
     let as_of = match as_of {
         Some(d) => lfw_assess::Date::parse(d).ok_or_else(|| format!("`--as-of {d}` is not a date; write YYYY-MM-DD"))?,
         None => lfw_assess::Date::today(),
@@ -624,7 +686,7 @@ fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>
 
 /// Prints diagnostics about inputs other than `.lfw` files (profiles),
 /// pointing into `sources` where they can.
-fn print_plain(diagnostics: &[lfw_assess::ProfileDiagnostic], sources: &lfw_model::Sources) {
+pub(crate) fn print_plain(diagnostics: &[lfw_assess::ProfileDiagnostic], sources: &lfw_model::Sources) {
     let colour = render::use_colour();
     for d in diagnostics {
         crate::output::err(&render::diagnostic(d, sources, colour));
@@ -639,7 +701,7 @@ fn framework_and_role(framework: &str, role: &str, root: Option<&Path>) -> Resul
 }
 
 /// A role of a framework by id, or a usage error with a suggestion.
-fn role_arg(fw: &Framework, role: &str) -> Result<lfw_model::RoleId, ExitCode> {
+pub(crate) fn role_arg(fw: &Framework, role: &str) -> Result<lfw_model::RoleId, ExitCode> {
     fw.role(role).ok_or_else(|| {
         let hint = match lfw_model::did_you_mean(role, fw.roles.iter().map(|r| r.id.as_str())) {
             Some(r) => format!("did you mean `{r}`?"),
@@ -685,7 +747,7 @@ fn ready(
 
 /// A profile file opened for reading, with its format told by its name:
 /// `.csv` is long CSV, `.jsonl` JSON Lines, anything else one JSON profile.
-fn profile_input(path: &Path) -> Result<lfw_assess::read::Input<'static>, Vec<lfw_assess::ProfileDiagnostic>> {
+pub(crate) fn profile_input(path: &Path) -> Result<lfw_assess::read::Input<'static>, Vec<lfw_assess::ProfileDiagnostic>> {
     use lfw_assess::read::{Input, ProfileFormat};
     let name = path.display().to_string();
     let unreadable = |e: std::io::Error| {
@@ -930,47 +992,16 @@ fn cohort(
     let result = lfw_assess::cohort::run(fw, target, input, &opts, &mut sink);
     let summary = match result {
         Ok(s) => crate::words::summary(fw, target, &s),
-        Err(lfw_assess::cohort::Stop::Strict) => {
+        Err(stop) => {
             if per_person && format == ReportFormat::Json {
                 // Keep standard output one JSON document.
-                jsonln!("], \"stopped\": \"strict\"}}");
+                match &stop {
+                    lfw_assess::cohort::Stop::Strict => jsonln!("], \"stopped\": \"strict\"}}"),
+                    lfw_assess::cohort::Stop::NotACohort(_) => jsonln!("], \"stopped\": \"not-a-cohort\"}}"),
+                    _ => {}
+                }
             }
-            errln!("error: stopped at the first invalid profile (--strict)");
-            return ExitCode::from(1);
-        }
-        Err(lfw_assess::cohort::Stop::Stopped) => return ExitCode::SUCCESS,
-        Err(lfw_assess::cohort::Stop::NotACohort(why)) => {
-            if per_person && format == ReportFormat::Json {
-                jsonln!("], \"stopped\": \"not-a-cohort\"}}");
-            }
-            let why = match why {
-                lfw_assess::cohort::NotACohort::NoPersonColumn => {
-                    "its header has no `person` column, which says whose each row is (docs/profiles.md)"
-                }
-                lfw_assess::cohort::NotACohort::NoRecordColumn => {
-                    "its header has no `record` column, which says what each row records (docs/profiles.md)"
-                }
-                lfw_assess::cohort::NotACohort::NoProfiles => "it holds no profile",
-                lfw_assess::cohort::NotACohort::OneProfile => {
-                    "it is one JSON profile; a cohort is one profile per line (JSON Lines) or long CSV"
-                }
-            };
-            errln!("error: `{}` is not a cohort: {why}", profiles.display());
-            return ExitCode::from(1);
-        }
-        Err(lfw_assess::cohort::Stop::Io(step, e)) => {
-            let shown = profiles.display();
-            match step {
-                lfw_assess::cohort::IoStep::ReadInput => errln!("error: cannot read `{shown}`: {e}"),
-                lfw_assess::cohort::IoStep::WriteParts => {
-                    errln!("error: cannot write the parts of `{shown}` in `{}`: {e}", scratch.path().display())
-                }
-                lfw_assess::cohort::IoStep::ReadPart => errln!(
-                    "error: cannot read back a part of `{shown}` from `{}`: {e}",
-                    scratch.path().display()
-                ),
-            }
-            return ExitCode::from(1);
+            return cohort_stop(stop, profiles, scratch.path());
         }
     };
     match format {
@@ -990,6 +1021,31 @@ fn cohort(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Says why a cohort run stopped, and gives the exit code.
+pub(crate) fn cohort_stop(stop: lfw_assess::cohort::Stop, profiles: &Path, scratch: &Path) -> ExitCode {
+    use lfw_assess::cohort::{IoStep, NotACohort, Stop};
+    let shown = profiles.display();
+    match stop {
+        Stop::Strict => errln!("error: stopped at the first invalid profile (--strict)"),
+        Stop::Stopped => return ExitCode::SUCCESS,
+        Stop::NotACohort(why) => {
+            let why = match why {
+                NotACohort::NoPersonColumn => "its header has no `person` column, which says whose each row is (docs/profiles.md)",
+                NotACohort::NoRecordColumn => "its header has no `record` column, which says what each row records (docs/profiles.md)",
+                NotACohort::NoProfiles => "it holds no profile",
+                NotACohort::OneProfile => "it is one JSON profile; a cohort is one profile per line (JSON Lines) or long CSV",
+            };
+            errln!("error: `{shown}` is not a cohort: {why}");
+        }
+        Stop::Io(step, e) => match step {
+            IoStep::ReadInput => errln!("error: cannot read `{shown}`: {e}"),
+            IoStep::WriteParts => errln!("error: cannot write the parts of `{shown}` in `{}`: {e}", scratch.display()),
+            IoStep::ReadPart => errln!("error: cannot read back a part of `{shown}` from `{}`: {e}", scratch.display()),
+        },
+    }
+    ExitCode::from(1)
 }
 
 fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat, root: Option<&Path>) -> ExitCode {

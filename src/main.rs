@@ -14,6 +14,7 @@ mod files;
 mod fmt;
 mod ready;
 mod render;
+mod succession;
 mod words;
 
 use std::process::ExitCode;
