@@ -58,7 +58,9 @@ pub fn run(a: Args, root: Option<&Path>) -> ExitCode {
         return usage_error("`--min-group 0` would publish every figure; give 1 or more (5 by default)");
     }
     if let Some(name) = a.by.iter().find(|b| b.trim().is_empty()) {
-        return usage_error(&format!("`--by` names an empty attribute (`{name}`); write e.g. --by organisation,region"));
+        return usage_error(&format!(
+            "`--by` names an empty attribute (`{name}`); write e.g. --by organisation,region"
+        ));
     }
     let (c, index) = match framework_arg(a.framework, root, Bundled::Alone) {
         Ok(found) => found,
@@ -129,7 +131,10 @@ pub fn run(a: Args, root: Option<&Path>) -> ExitCode {
     };
     let published = lfw_assess::disclosure::publish(fw, &pipeline, a.min_group);
     match a.format {
-        ReportFormat::Json => jsonln!("{}", serde_json::to_string_pretty(&to_json(fw, &published)).expect("JSON values serialise")),
+        ReportFormat::Json => jsonln!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(fw, &published)).expect("JSON values serialise")
+        ),
         ReportFormat::Text => crate::output::print(&text(fw, &published)),
         ReportFormat::Markdown => crate::output::print(&markdown(fw, &published)),
     }
@@ -191,7 +196,11 @@ fn gap_words(fw: &Framework, role: RoleId, gap: Gap) -> String {
 /// A group in words: its attributes' values, `(not given)` where a profile
 /// has none.
 fn group_words(group: &[Option<String>]) -> String {
-    group.iter().map(|v| v.as_deref().unwrap_or("(not given)")).collect::<Vec<_>>().join(" / ")
+    group
+        .iter()
+        .map(|v| v.as_deref().unwrap_or("(not given)"))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn bench_words(r: &PublishedRole) -> String {
@@ -230,15 +239,15 @@ pub fn text(fw: &Framework, p: &Published) -> String {
     let within = format!("in {}m", p.horizon);
     let labels: Vec<String> = p.roles.iter().map(|r| role_label(fw, r.role)).collect();
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4).max(4);
-    let header = |out: &mut String, first: &str, width: usize| {
-        let _ = writeln!(
-            out,
-            "{first:<width$}  {:>7}  {:>5}  {:>6}  {:>8}  {:>7}  {:>5}",
-            "holders", "ready", within, "one step", "blocked", "bench"
+    let header = |out: &mut String, first: &str, width: usize, bench: &str| {
+        let line = format!(
+            "{first:<width$}  {:>7}  {:>5}  {:>6}  {:>8}  {:>7}  {bench:>5}",
+            "holders", "ready", within, "one step", "blocked"
         );
+        let _ = writeln!(out, "{}", line.trim_end());
     };
     let _ = writeln!(out);
-    header(&mut out, "role (top of the ladder first)", width);
+    header(&mut out, "role (top of the ladder first)", width, "bench");
     for (r, label) in p.roles.iter().zip(&labels) {
         let t = &r.total;
         let flag = flags(r);
@@ -285,7 +294,7 @@ pub fn text(fw: &Framework, p: &Published) -> String {
             let _ = writeln!(out, "\n{label}");
             let names: Vec<String> = r.groups.iter().map(|(g, _)| group_words(g)).collect();
             let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(5).max(5);
-            header(&mut out, "  group", w + 2);
+            header(&mut out, "  group", w + 2, "");
             for (name, (_, f)) in names.iter().zip(&r.groups) {
                 let _ = writeln!(out, "  {name:<w$}  {}", figures_row(f));
             }

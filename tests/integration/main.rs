@@ -17,6 +17,7 @@ mod properties;
 mod queries;
 mod ready;
 mod robustness;
+mod succession;
 mod temporary;
 
 use std::path::Path;

@@ -9,11 +9,12 @@
 //! to others that are published too: a role's figure over all groups is
 //! the sum of the groups' figures, and one suppressed group would be the
 //! total minus the others. So every sum the report publishes or implies is
-//! a **margin**, and for each margin whose total can be worked out, the
-//! suppressed figures it covers must add up to zero or to at least the
-//! threshold; where they do not, the smallest figure still shown in it is
-//! suppressed too (and, when none is left, the total), until every margin
-//! holds. The margins are:
+//! a **margin**. From the figures shown, a reader can work out any figure
+//! that is the one unknown of a margin, and then use it in the next; and
+//! where a margin's unknown figures all lie on one side, their sum. While
+//! any figure or sum that can be worked out this way is between 1 and the
+//! threshold, the smallest figure still shown in that margin is suppressed
+//! too (its members first, then its total). The margins are:
 //!
 //! - for each role and figure, the groups' figures and the figure over all
 //!   groups;
@@ -24,16 +25,16 @@
 //! - for each role, the people each gap alone holds back, and the people
 //!   one step away or within the horizon (each of whom has exactly one);
 //! - the people judged, and the holders of every role, when every role is
-//!   reported.
+//!   reported: over all groups, and over every group's holders.
 //!
 //! What this guarantees: every figure published is zero or at least the
-//! threshold, and no single one of the sums above, with the figures
-//! published, gives a suppressed figure or a sum of suppressed figures
-//! below the threshold. It does not solve the general problem of
-//! combining several sums (secondary suppression is, in general, a hard
-//! optimisation problem of statistical disclosure control); the figures
-//! are few and the rule is applied until nothing changes, which covers the
-//! sums a reader would think of.
+//! threshold; and working through the sums above one unknown at a time —
+//! however many times, each figure found used in the next — never gives a
+//! figure, or a sum of suppressed figures, between 1 and the threshold.
+//! It does not solve every system of equations a determined reader could
+//! set up from several sums at once (optimal secondary suppression is a
+//! hard problem of statistical disclosure control, for which agencies use
+//! linear programming); it covers the subtractions a reader would make.
 
 use crate::compiled::Gap;
 use crate::succession::{Group, Pipeline, RoleCounts};
@@ -106,39 +107,83 @@ impl Table {
         self.values.len() - 1
     }
 
-    /// Suppresses small figures, then more until every margin holds.
+    /// Suppresses small figures, then more until nothing small can be
+    /// worked out from what is shown.
     fn protect(&mut self, min: u64) {
         for (value, shown) in self.values.iter().zip(self.shown.iter_mut()) {
             *shown = *value == 0 || *value >= min;
         }
-        loop {
-            let mut changed = false;
-            for (members, total) in &self.margins {
-                if !total.iter().all(|&t| self.shown[t]) {
-                    continue;
-                }
-                let hidden: u64 = members.iter().filter(|&&m| !self.shown[m]).map(|&m| self.values[m]).sum();
-                if hidden == 0 || hidden >= min {
-                    continue;
-                }
-                // The smallest figure still shown, in the margin, else in its
-                // total; never a zero, which would uncover nothing new.
-                let smallest = |cells: &[usize]| {
-                    cells
-                        .iter()
-                        .copied()
-                        .filter(|&c| self.shown[c] && self.values[c] > 0)
-                        .min_by_key(|&c| (self.values[c], c))
-                };
-                if let Some(c) = smallest(members).or_else(|| smallest(total)) {
-                    self.shown[c] = false;
-                    changed = true;
-                }
-            }
-            if !changed {
-                return;
+        while let Some(margin) = self.leak(min) {
+            // Suppress the smallest figure still shown in the margin that
+            // leaks, its members first; a zero would uncover nothing new.
+            let (members, total) = &self.margins[margin];
+            let smallest = |cells: &[usize]| {
+                cells
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.shown[c] && self.values[c] > 0)
+                    .min_by_key(|&c| (self.values[c], c))
+            };
+            match smallest(members).or_else(|| smallest(total)) {
+                Some(c) => self.shown[c] = false,
+                // Nothing left to suppress in it: only zeros are shown, so
+                // the leak comes through suppressed figures worked out
+                // elsewhere; suppress the smallest figure shown anywhere
+                // that is not zero, which ends, since figures only go.
+                None => match (0..self.values.len())
+                    .filter(|&c| self.shown[c] && self.values[c] > 0)
+                    .min_by_key(|&c| (self.values[c], c))
+                {
+                    Some(c) => self.shown[c] = false,
+                    None => return,
+                },
             }
         }
+    }
+
+    /// A margin from which a small figure, or a small sum of suppressed
+    /// figures, can be worked out; `None` when there is none.
+    ///
+    /// What can be worked out: the figures shown, and then, again and again,
+    /// the one figure of a margin not yet known (its total minus the
+    /// rest). Then a margin leaks when the figures still unknown all lie
+    /// on one side of it (all among its members, or all in its total),
+    /// since their sum is known, and that sum is between 1 and `min - 1`;
+    /// or when a figure worked out is itself that small.
+    fn leak(&self, min: u64) -> Option<usize> {
+        let small = |v: u64| v > 0 && v < min;
+        // The first small figure worked out names the margin to mend:
+        // mending a later one would leave the first open.
+        let mut known = self.shown.clone();
+        loop {
+            let mut more = false;
+            for (i, (members, total)) in self.margins.iter().enumerate() {
+                let mut unknown = members.iter().chain(total).filter(|&&c| !known[c]);
+                if let (Some(&c), None) = (unknown.next(), unknown.next()) {
+                    if small(self.values[c]) {
+                        return Some(i);
+                    }
+                    known[c] = true;
+                    more = true;
+                }
+            }
+            if !more {
+                break;
+            }
+        }
+        for (i, (members, total)) in self.margins.iter().enumerate() {
+            let sum = |cells: &[usize]| -> (usize, u64) {
+                cells
+                    .iter()
+                    .filter(|&&c| !known[c])
+                    .fold((0, 0), |(n, s), &c| (n + 1, s + self.values[c]))
+            };
+            let ((members_unknown, members_sum), (total_unknown, total_sum)) = (sum(members), sum(total));
+            if (total_unknown == 0 && small(members_sum)) || (members_unknown == 0 && small(total_sum)) {
+                return Some(i);
+            }
+        }
+        None
     }
 
     fn get(&self, c: usize) -> Cell {
@@ -195,8 +240,10 @@ pub fn publish(fw: &Framework, p: &Pipeline, min_group: u64) -> Published {
     };
     let people = t.cell(p.people);
     let totals: Vec<Row> = p.total.iter().map(|c| Row::new(&mut t, c)).collect();
-    let groups: Vec<Vec<Row>> = p
-        .groups
+    // Without `--by` there is one group, everyone: its figures are the
+    // totals, and are not published twice.
+    let by_group = if p.by.is_empty() { &[][..] } else { &p.groups[..] };
+    let groups: Vec<Vec<Row>> = by_group
         .iter()
         .map(|(_, roles)| roles.iter().map(|c| Row::new(&mut t, c)).collect())
         .collect();
@@ -234,8 +281,13 @@ pub fn publish(fw: &Framework, p: &Pipeline, min_group: u64) -> Published {
         t.margins.push((months[i].clone(), vec![totals[i].within]));
         t.margins.push((unblocks[i].clone(), vec![totals[i].within, totals[i].one_step]));
     }
+    // Everyone holds exactly one role: the people judged are the holders
+    // of every role, over all groups and group by group.
     if p.roles.len() == fw.roles.len() {
         t.margins.push((totals.iter().map(|r| r.holders).collect(), vec![people]));
+        if groups.len() > 1 {
+            t.margins.push((groups.iter().flatten().map(|r| r.holders).collect(), vec![people]));
+        }
     }
     t.protect(min_group);
     let roles = p
@@ -263,8 +315,7 @@ pub fn publish(fw: &Framework, p: &Pipeline, min_group: u64) -> Published {
                 role: *role,
                 entry,
                 total,
-                groups: p
-                    .groups
+                groups: by_group
                     .iter()
                     .zip(&groups)
                     .map(|((g, _), rows)| (g.clone(), rows[i].figures(&t)))

@@ -303,16 +303,7 @@ pub enum Halt {
 /// longest route from a role people join at, deepest first; equals in
 /// order of declaration.
 pub fn ladder_order(fw: &Framework, roles: &[RoleId]) -> Vec<RoleId> {
-    // Longest route to each role, in a topological order of the
-    // progression graph (acyclic in a framework that compiled).
-    let mut depth = vec![0usize; fw.roles.len()];
-    if let Ok(order) = petgraph::algo::toposort(&fw.progression, None) {
-        for n in order {
-            for m in fw.progression.neighbors(n) {
-                depth[m.index()] = depth[m.index()].max(depth[n.index()] + 1);
-            }
-        }
-    }
+    let depth = fw.ladder_heights();
     let mut out = if roles.is_empty() {
         (0..fw.roles.len()).map(RoleId).collect()
     } else {

@@ -121,6 +121,21 @@ impl Framework {
         previous
     }
 
+    /// For each role, its height on the ladder: the most steps of any route
+    /// to it from a role that comes after none (0 for those). All zeros in
+    /// a framework with a progression cycle (which does not compile).
+    pub fn ladder_heights(&self) -> Vec<usize> {
+        let mut height = vec![0usize; self.roles.len()];
+        if let Ok(order) = petgraph::algo::toposort(&self.progression, None) {
+            for n in order {
+                for m in self.progression.neighbors(n) {
+                    height[m.index()] = height[m.index()].max(height[n.index()] + 1);
+                }
+            }
+        }
+        height
+    }
+
     /// The least time a route takes: the sum of the `after … for` minimums
     /// along it, in months. Wide enough never to wrap: a step is at most
     /// 99,999 years, and a route has fewer steps than a framework has roles.
