@@ -79,7 +79,7 @@ fn bundled_frameworks_work_with_no_files_of_ones_own() {
         .find(|f| f["id"] == "police-ew")
         .expect("police-ew is bundled");
     assert_eq!(police["counts"]["roles"], 9);
-    assert_eq!(police["counts"]["credentials"], 2);
+    assert_eq!(police["counts"]["credentials"], 3);
     let text = lfw_elsewhere(&["list"]);
     assert!(text.stdout.lines().any(|l| l.starts_with("police-ew ")), "{}", text.stdout);
 

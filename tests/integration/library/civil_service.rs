@@ -11,7 +11,6 @@ fn senior_civil_service_core_competencies_as_the_seed_lists_them() {
     assert!(fw.domains.is_empty());
     assert!(fw.scales.is_empty());
     assert!(fw.roles.is_empty());
-    assert!(fw.credentials.is_empty());
     let titles: Vec<&str> = fw.competencies.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -39,6 +38,40 @@ fn senior_civil_service_core_competencies_as_the_seed_lists_them() {
     for c in &fw.competencies {
         assert_eq!(c.kind, CompetencyKind::Competency, "{}", c.id);
         assert!(c.scale.is_none(), "{}", c.id);
+    }
+}
+
+#[test]
+fn management_programmes_are_essential_precursors_to_the_leadership_programmes() {
+    // Issue 12, correction: seed 001 §6.5 says the management programmes "are seen to be essential precursors to
+    // acceptance onto one of the major leadership programmes"; the four programmes it names require them.
+    let fw = framework("scs-core-2005");
+    let credentials: Vec<&str> = fw.credentials.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        credentials,
+        [
+            "Management programmes on specific areas",
+            "Essentials of Corporate Leadership",
+            "Preparing for Top Management",
+            "Developing Top Management",
+            "Top Management programme"
+        ]
+    );
+    let management = fw.credential("management-programmes").expect("management-programmes");
+    let precursors = &fw.credentials[management.0];
+    assert!(precursors.requirements.is_empty());
+    assert!(precursors
+        .description
+        .as_deref()
+        .is_some_and(|d| d.contains("are seen to be essential precursors to acceptance onto one of the major leadership programmes")));
+    for c in &fw.credentials[1..] {
+        let required: Vec<Condition> = c.requirements.iter().map(|q| q.condition.clone()).collect();
+        assert_eq!(required, [Condition::Credential { credential: management }], "{}", c.id);
+        assert!(
+            c.notes.iter().any(|n| n.kind == lfw_syntax::ast::NoteKind::Interpretation),
+            "{}: which programmes are \"major\" is the encoder's reading",
+            c.id
+        );
     }
 }
 

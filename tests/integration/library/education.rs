@@ -2,6 +2,7 @@
 
 use super::framework;
 use lfw_model::{Condition, Framework};
+use lfw_syntax::ast::NoteKind;
 
 /// The ids of the credentials a role requires.
 fn credentials_required(fw: &Framework, role: &str) -> Vec<String> {
@@ -57,6 +58,29 @@ fn ncsl_five_stages_of_school_leadership() {
     );
     // The NPQH before entry to headship, and nothing else required of any stage.
     assert_eq!(credentials_required(fw, "entry-to-headship"), ["npqh"]);
+    // Issue 12, correction: the requirement's justification is the fact (mandatory for a
+    // first headship from April 2004 until February 2012), cited, not a development note.
+    let entry = &fw.roles[fw.role("entry-to-headship").unwrap().0];
+    assert!(entry
+        .notes
+        .iter()
+        .any(|n| n.kind == NoteKind::Note && n.text.contains("from 1 April 2004") && n.text.contains("revoked in February 2012")));
+    assert!(!entry.notes.iter().any(|n| n.text.contains("as the issue asks")));
+    assert!(fw
+        .sources
+        .iter()
+        .any(|s| s.contains("Education (Head Teachers' Qualifications) (England) Regulations 2003")));
+    assert!(fw.sources.iter().any(|s| s.contains("(Revocation) Regulations 2012")));
+    // Issue 12: Headlamp, "a form of national induction programme" for new head teachers,
+    // belongs to Entry to headship ("including preparation and induction").
+    let headlamp = &fw.credentials[fw.credential("headlamp").unwrap().0];
+    assert_eq!(
+        headlamp.requirements.iter().map(|q| q.condition.clone()).collect::<Vec<_>>(),
+        [Condition::Role {
+            role: fw.role("entry-to-headship").unwrap()
+        }]
+    );
+    assert!(headlamp.notes.iter().any(|n| n.kind == NoteKind::Interpretation));
     for other in [
         "emergent-leadership",
         "established-leadership",
@@ -68,7 +92,7 @@ fn ncsl_five_stages_of_school_leadership() {
     // The seed states no progression rule: every stage's placement is marked as interpretation.
     for r in &fw.roles {
         assert!(
-            r.notes.iter().any(|n| n.kind == lfw_syntax::ast::NoteKind::Interpretation),
+            r.notes.iter().any(|n| n.kind == NoteKind::Interpretation),
             "{}",
             r.id
         );
@@ -78,18 +102,30 @@ fn ncsl_five_stages_of_school_leadership() {
 }
 
 #[test]
-fn scottish_qualification_for_headship() {
+fn headship_in_scotland_requires_the_standard_for_headship_not_the_sqh() {
     let fw = framework("scottish-headship");
-    let credentials: Vec<&str> = fw.credentials.iter().map(|c| c.title.as_str()).collect();
-    assert_eq!(credentials, ["Scottish Qualification for Headship"]);
-    assert_eq!(fw.credentials[0].kind.as_deref(), Some("qualification"));
+    let credentials: Vec<(&str, Option<&str>)> = fw.credentials.iter().map(|c| (c.title.as_str(), c.kind.as_deref())).collect();
+    assert_eq!(
+        credentials,
+        [
+            ("Scottish Qualification for Headship", Some("qualification")),
+            ("Flexible Route to Headship", Some("programme")),
+            ("Standard for Headship", Some("standard"))
+        ]
+    );
     let roles: Vec<&str> = fw.roles.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(roles, ["Head teacher"]);
-    assert_eq!(credentials_required(fw, "head-teacher"), ["sqh"]);
-    // The seed does not state the rule: the requirement is marked as interpretation.
-    assert!(fw.roles[0]
-        .notes
-        .iter()
-        .any(|n| n.kind == lfw_syntax::ast::NoteKind::Interpretation));
+    // Issue 12, correction: the SQH was a voluntary route, not a requirement. Since
+    // 1 August 2020 a first permanent headteacher post requires the Standard for Headship.
+    assert_eq!(credentials_required(fw, "head-teacher"), ["standard-for-headship"]);
+    for r in &fw.roles {
+        assert!(!credentials_required(fw, &r.id).contains(&"sqh".to_string()), "{}", r.id);
+    }
+    let standard = &fw.credentials[fw.credential("standard-for-headship").unwrap().0];
+    assert!(standard.description.as_deref().is_some_and(|d| d.contains("from 1 August 2020")));
+    assert!(fw.sources.iter().any(|s| s.starts_with("General Teaching Council for Scotland (2020)")));
+    // The seed (2005) says none of this: what the encoder adds is marked.
+    assert!(fw.roles[0].notes.iter().any(|n| n.kind == NoteKind::Interpretation));
+    assert!(fw.credentials[0].notes.iter().any(|n| n.kind == NoteKind::Interpretation));
     assert!(fw.competencies.is_empty());
 }

@@ -87,6 +87,18 @@ fn childrens_services_succession_as_the_seslip_research_reports_it() {
     }
     assert!(fw.roles[fw.role("head-of-service").unwrap().0].requirements.is_empty());
 
+    // Issue 12, correction: the direct step from head of service to DCS is an inference,
+    // marked as interpretation, not as a note.
+    let director = &fw.roles[fw.role("director").unwrap().0];
+    assert!(director
+        .notes
+        .iter()
+        .any(|n| n.kind == NoteKind::Interpretation && n.text.contains("direct step from head of service to DCS")));
+    assert!(!director
+        .notes
+        .iter()
+        .any(|n| n.kind == NoteKind::Note && n.text.contains("so the DCS post follows")));
+
     // What holds people back is quoted in notes.
     let holding_back = fw.notes.iter().filter(|n| n.text.starts_with("Holding back")).count();
     assert_eq!(holding_back, 8);
@@ -95,6 +107,13 @@ fn childrens_services_succession_as_the_seslip_research_reports_it() {
 #[test]
 fn solace_contextual_skills_as_the_seed_lists_them() {
     let fw = framework("solace-contextual-skills");
+    // Issue 12, correction: the seed gives the framework no title. The title says so, and
+    // the encoder's description is marked as interpretation.
+    assert!(fw.title.starts_with("Untitled in the source"), "{}", fw.title);
+    assert!(fw
+        .notes
+        .iter()
+        .any(|n| n.kind == NoteKind::Interpretation && n.text.contains("no title")));
     // Seed 002 (and seed 004, lesson 7): four contextual skills, no levels.
     assert_eq!(domain_titles(fw), ["Contextual skills"]);
     assert_eq!(

@@ -8,6 +8,7 @@ mod education;
 mod local_government;
 mod nhs;
 mod police;
+mod social_services;
 
 use lfw_model::{Compilation, Framework};
 use std::path::Path;
@@ -69,6 +70,61 @@ pub fn closeness_counts(cw: &lfw_model::Crosswalk) -> [usize; 5] {
 /// The titles of a framework's domains, in order.
 pub fn domain_titles(fw: &'static Framework) -> Vec<&'static str> {
     fw.domains.iter().map(|d| d.title.as_str()).collect()
+}
+
+/// The elements of a crosswalk's two frameworks (scales, domains, competencies,
+/// credentials, roles) that no mapping uses and that its "No counterpart" notes do
+/// not name by title, as `framework: title`.
+pub fn unlisted_elements(cw: &lfw_model::Crosswalk) -> Vec<String> {
+    let notes: String = cw
+        .notes
+        .iter()
+        .filter(|n| n.text.starts_with("No counterpart"))
+        .map(|n| n.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut missing = Vec::new();
+    for (fw, from_side) in [(framework(&cw.from), true), (framework(&cw.to), false)] {
+        let mapped = |id: &str| cw.mappings.iter().any(|m| if from_side { m.from == id } else { m.to == id });
+        let elements = fw
+            .scales
+            .iter()
+            .map(|x| (x.id.as_str(), x.title.as_deref().unwrap_or(&x.id)))
+            .chain(fw.domains.iter().map(|x| (x.id.as_str(), x.title.as_str())))
+            .chain(fw.competencies.iter().map(|x| (x.id.as_str(), x.title.as_str())))
+            .chain(fw.credentials.iter().map(|x| (x.id.as_str(), x.title.as_str())))
+            .chain(fw.roles.iter().map(|x| (x.id.as_str(), x.title.as_str())));
+        for (id, title) in elements {
+            if !mapped(id) && !notes.contains(title) {
+                missing.push(format!("{}: {title}", fw.id));
+            }
+        }
+    }
+    missing
+}
+
+/// Issue 12: every `source` of every bundled framework cites a document (author or
+/// body, year, title, section), never a file path such as the seeds' folder, which is
+/// no part of the repository.
+#[test]
+fn no_source_names_a_file_path() {
+    let mut bad = Vec::new();
+    for fw in &library().frameworks {
+        assert!(!fw.sources.is_empty(), "{} cites a source", fw.id);
+        for s in &fw.sources {
+            let lower = s.to_lowercase();
+            let path_like = ["shared/", "seeds/", "frameworks/", ".txt", ".md", ".lfw", ".json", "file://"]
+                .iter()
+                .any(|p| lower.contains(p));
+            let dated = s.as_bytes().windows(4).any(|w| {
+                w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20"))
+            }) || s.contains("no author or year");
+            if path_like || !dated {
+                bad.push(format!("{}: {s}", fw.id));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "sources naming a path, or with no year: {bad:#?}");
 }
 
 /// An export snapshot per bundled framework: any change to the library's

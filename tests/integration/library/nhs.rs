@@ -59,6 +59,11 @@ fn nhs_leadership_qualities_framework_as_the_seed_lists_it() {
     assert!(fw.scales.is_empty());
     assert!(fw.roles.is_empty());
     assert!(fw.credentials.is_empty());
+    // Issue 12: the relation the seed states between the framework and promotion (§6.2),
+    // in its words.
+    assert!(fw.notes.iter().any(|n| n.text.contains(
+        "an expectation on managers to take part, and to be able to demonstrate their development against the framework as they apply for promotion posts"
+    )));
 }
 
 #[test]

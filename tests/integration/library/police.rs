@@ -1,6 +1,12 @@
 //! Fidelity tests: frameworks/police/.
 
 use super::framework;
+use lfw_syntax::ast::NoteKind;
+
+/// Whether one of the framework's own interpretation notes mentions `words`.
+fn interpretation_mentions(fw: &lfw_model::Framework, words: &str) -> bool {
+    fw.notes.iter().any(|n| n.kind == NoteKind::Interpretation && n.text.contains(words))
+}
 
 #[test]
 fn police_ranks_of_england_and_wales_with_training_before_the_rank() {
@@ -35,13 +41,29 @@ fn police_ranks_of_england_and_wales_with_training_before_the_rank() {
             .collect()
     };
     assert_eq!(requires("sergeant"), ["sergeants-exam"]);
+    // Issue 12, correction: the inspectors' qualifying examination (Police (Promotion)
+    // Regulations 1996, Schedule 1) comes before inspector, and is taken by sergeants.
+    assert_eq!(requires("inspector"), ["inspectors-exam"]);
+    let exam = &fw.credentials[fw.credential("inspectors-exam").expect("inspectors-exam").0];
+    assert_eq!(exam.title, "Inspectors' exam");
+    assert_eq!(exam.kind.as_deref(), Some("exam"));
+    let sergeant = fw.role("sergeant").unwrap();
+    assert_eq!(
+        exam.requirements.iter().map(|q| q.condition.clone()).collect::<Vec<_>>(),
+        [lfw_model::Condition::Role { role: sergeant }]
+    );
+    assert!(exam.notes.iter().any(|n| n.kind == NoteKind::Interpretation));
+    assert!(fw.sources.iter().any(|s| s.contains("Police (Promotion) Regulations 1996")));
     // The Senior Command Course before any of the Chief Officer ranks.
     for chief in ["assistant-chief-constable", "deputy-chief-constable", "chief-constable"] {
         assert_eq!(requires(chief), ["senior-command-course"], "{chief}");
     }
+    // Issue 12, correction: the rank names and the single ladder are the encoder's
+    // reading, marked as interpretation in the framework itself.
+    assert!(interpretation_mentions(fw, "rank names"));
+    assert!(interpretation_mentions(fw, "one ladder"));
     for other in [
         "constable",
-        "inspector",
         "chief-inspector",
         "superintendent",
         "chief-superintendent",
@@ -101,6 +123,11 @@ fn police_scotland_ranks_with_the_same_training_before_the_rank() {
     assert_eq!(entries, ["constable"]);
     let credentials: Vec<&str> = fw.credentials.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(credentials, ["Sergeants' exam", "Senior Command Course"]);
+    // Issue 12: the rank names and the ladder are marked as interpretation; the
+    // Scottish promotion regulations name no separate inspectors' exam, and the file says why.
+    assert!(interpretation_mentions(fw, "rank names"));
+    assert!(interpretation_mentions(fw, "one ladder"));
+    assert!(interpretation_mentions(fw, "No inspectors' exam is encoded here"));
     assert_eq!(credentials_required(fw, "sergeant"), ["sergeants-exam"]);
     for chief in ["assistant-chief-constable", "deputy-chief-constable", "chief-constable"] {
         assert_eq!(credentials_required(fw, chief), ["senior-command-course"], "{chief}");
@@ -236,4 +263,18 @@ fn police_cvf_to_the_civil_service_competency_framework() {
         [0, 5, 0, 0, 6],
         "exact, close, broader, narrower, related"
     );
+}
+
+#[test]
+fn police_cvf_to_cscf_2012_lists_every_element_without_a_counterpart() {
+    // Issue 12, correction: the "no counterpart" notes name every element of either
+    // framework that no mapping uses: scales, clusters, competencies, values,
+    // credentials and roles.
+    let cw = super::library()
+        .crosswalks
+        .iter()
+        .find(|c| c.id == "police-cvf-to-cscf-2012")
+        .expect("the crosswalk police-cvf-to-cscf-2012");
+    let missing = super::unlisted_elements(cw);
+    assert!(missing.is_empty(), "unmapped and not listed: {missing:#?}");
 }
