@@ -91,11 +91,7 @@ fn ncsl_five_stages_of_school_leadership() {
     }
     // The seed states no progression rule: every stage's placement is marked as interpretation.
     for r in &fw.roles {
-        assert!(
-            r.notes.iter().any(|n| n.kind == NoteKind::Interpretation),
-            "{}",
-            r.id
-        );
+        assert!(r.notes.iter().any(|n| n.kind == NoteKind::Interpretation), "{}", r.id);
     }
     assert!(fw.competencies.is_empty());
     assert!(fw.scales.is_empty());
@@ -123,7 +119,10 @@ fn headship_in_scotland_requires_the_standard_for_headship_not_the_sqh() {
     }
     let standard = &fw.credentials[fw.credential("standard-for-headship").unwrap().0];
     assert!(standard.description.as_deref().is_some_and(|d| d.contains("from 1 August 2020")));
-    assert!(fw.sources.iter().any(|s| s.starts_with("General Teaching Council for Scotland (2020)")));
+    assert!(fw
+        .sources
+        .iter()
+        .any(|s| s.starts_with("General Teaching Council for Scotland (2020)")));
     // The seed (2005) says none of this: what the encoder adds is marked.
     assert!(fw.roles[0].notes.iter().any(|n| n.kind == NoteKind::Interpretation));
     assert!(fw.credentials[0].notes.iter().any(|n| n.kind == NoteKind::Interpretation));

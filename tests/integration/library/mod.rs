@@ -116,9 +116,11 @@ fn no_source_names_a_file_path() {
             let path_like = ["shared/", "seeds/", "frameworks/", ".txt", ".md", ".lfw", ".json", "file://"]
                 .iter()
                 .any(|p| lower.contains(p));
-            let dated = s.as_bytes().windows(4).any(|w| {
-                w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20"))
-            }) || s.contains("no author or year");
+            let dated = s
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit) && (w.starts_with(b"19") || w.starts_with(b"20")))
+                || s.contains("no author or year");
             if path_like || !dated {
                 bad.push(format!("{}: {s}", fw.id));
             }

@@ -5,7 +5,9 @@ use lfw_syntax::ast::NoteKind;
 
 /// Whether one of the framework's own interpretation notes mentions `words`.
 fn interpretation_mentions(fw: &lfw_model::Framework, words: &str) -> bool {
-    fw.notes.iter().any(|n| n.kind == NoteKind::Interpretation && n.text.contains(words))
+    fw.notes
+        .iter()
+        .any(|n| n.kind == NoteKind::Interpretation && n.text.contains(words))
 }
 
 #[test]
@@ -62,12 +64,7 @@ fn police_ranks_of_england_and_wales_with_training_before_the_rank() {
     // reading, marked as interpretation in the framework itself.
     assert!(interpretation_mentions(fw, "rank names"));
     assert!(interpretation_mentions(fw, "one ladder"));
-    for other in [
-        "constable",
-        "chief-inspector",
-        "superintendent",
-        "chief-superintendent",
-    ] {
+    for other in ["constable", "chief-inspector", "superintendent", "chief-superintendent"] {
         assert!(requires(other).is_empty(), "{other}");
     }
 }

@@ -33,7 +33,9 @@ fn proposed_standards_for_social_services_leaders_and_managers() {
     let fw = framework("social-services-standards");
     assert_eq!(fw.sector.as_deref(), Some("social services"));
     // Marked as a proposal in its title, its header and every element.
-    assert!(fw.title.starts_with("Proposed framework of standards for social services leaders and managers"));
+    assert!(fw
+        .title
+        .starts_with("Proposed framework of standards for social services leaders and managers"));
     assert!(fw.title.contains("not an adopted framework"));
     assert!(has_note_starting(&fw.notes, "PROPOSAL, not an adopted framework"));
     assert!(fw.sources.iter().any(|s| s.contains("section 7 Recommendations")));
@@ -65,9 +67,10 @@ fn proposed_standards_for_social_services_leaders_and_managers() {
     )));
     assert!(has_interpretation(&leadership.notes), "the domain's title is the encoder's");
     let management = &fw.domains[fw.domain("management-practices").unwrap().0];
-    assert!(management.description.as_deref().is_some_and(|d| d.contains(
-        "management of people, management of resources and management of processes and procedures"
-    )));
+    assert!(management
+        .description
+        .as_deref()
+        .is_some_and(|d| d.contains("management of people, management of resources and management of processes and procedures")));
     for d in &fw.domains {
         assert!(has_note_starting(&d.notes, "Proposed"), "{}", d.id);
     }
@@ -104,11 +107,17 @@ fn proposed_standards_for_social_services_leaders_and_managers() {
         credentials,
         [
             ("\"Leading to Deliver\" or a successor programme", Some("programme")),
-            ("Sector wide programme of leadership development for senior managers", Some("programme")),
+            (
+                "Sector wide programme of leadership development for senior managers",
+                Some("programme")
+            ),
             ("SVQ level 3", Some("qualification")),
             ("SVQ level 4 Managing Social Care", Some("qualification")),
             ("Registered Managers Award", Some("qualification")),
-            ("Post Graduate Certificate from the \"Leading to Deliver\" programme", Some("qualification")),
+            (
+                "Post Graduate Certificate from the \"Leading to Deliver\" programme",
+                Some("qualification")
+            ),
             (
                 "Scottish Local Authorities Management Centre (SLAMC) postgraduate certificate in the management of health and social care",
                 Some("qualification")
@@ -126,9 +135,19 @@ fn proposed_standards_for_social_services_leaders_and_managers() {
     // 'Leading to Deliver' programme" (§2.2); each marked as the encoder's reading.
     assert_eq!(entry_conditions(fw, "leading-to-deliver"), ["middle-manager"]);
     assert_eq!(entry_conditions(fw, "senior-managers-programme"), ["senior-manager"]);
-    assert_eq!(entry_conditions(fw, "ilm-certificate-first-line-management"), ["first-line-manager"]);
+    assert_eq!(
+        entry_conditions(fw, "ilm-certificate-first-line-management"),
+        ["first-line-manager"]
+    );
     assert_eq!(entry_conditions(fw, "ltd-postgraduate-certificate"), ["leading-to-deliver"]);
-    for id in ["svq-3", "svq-4", "registered-managers-award", "slamc-postgraduate-certificate", "ou-k303", "msc-social-care"] {
+    for id in [
+        "svq-3",
+        "svq-4",
+        "registered-managers-award",
+        "slamc-postgraduate-certificate",
+        "ou-k303",
+        "msc-social-care",
+    ] {
         assert!(entry_conditions(fw, id).is_empty(), "{id}");
     }
     for c in &fw.credentials {
@@ -137,7 +156,9 @@ fn proposed_standards_for_social_services_leaders_and_managers() {
         }
         // Each says whether it is part of the proposal or was in use in 2005.
         assert!(
-            c.notes.iter().any(|n| n.text.starts_with("Proposed") || n.text.contains("not part of the proposal")),
+            c.notes
+                .iter()
+                .any(|n| n.text.starts_with("Proposed") || n.text.contains("not part of the proposal")),
             "{}",
             c.id
         );
@@ -211,7 +232,10 @@ fn proposed_standards_to_the_nhs_leadership_qualities_framework() {
     // reason, and only `related` is claimed.
     assert!(has_interpretation(&cw.notes));
     assert_eq!(cw.mappings.len(), 6);
-    assert!(cw.mappings.iter().all(|m| m.closeness == Closeness::Related && m.rationale.is_some()));
+    assert!(cw
+        .mappings
+        .iter()
+        .all(|m| m.closeness == Closeness::Related && m.rationale.is_some()));
     // Where the seed does speak to a gap (§6.2: professional leadership, management skills),
     // the notes quote it; every other element without a counterpart is listed.
     assert!(cw
