@@ -318,6 +318,9 @@ impl Verdict<'_> {
 pub struct Scratch {
     role: Option<RoleId>,
     role_since: Option<Date>,
+    /// Every assessment read: (competency, level, rank of its source,
+    /// date). The same for every question of one framework and policy.
+    read: Vec<(CompetencyId, Rank, usize, Date)>,
     /// (competency's slot, level, rank of its source, date), slots only.
     evidence: Vec<(usize, Rank, usize, Date)>,
     credentials: Vec<(CredentialId, Option<Date>)>,
@@ -431,7 +434,7 @@ impl<'f> Compiled<'f> {
     /// empty source): it must then be bound the slow way for its
     /// diagnostics. Nothing is judged yet.
     pub fn bind(&self, p: &ProfileRef, s: &mut Scratch) -> bool {
-        s.evidence.clear();
+        s.read.clear();
         s.credentials.clear();
         s.history.clear();
         if p.framework.as_deref().is_some_and(|f| f != self.fw.id) {
@@ -455,13 +458,11 @@ impl<'f> Compiled<'f> {
             let (Some(rank), Some(date), false) = (rank, Date::parse(&a.date), source.is_empty()) else {
                 return false;
             };
-            if let Some(slot) = self.slot_of[c.0] {
-                let source_rank = match &self.combine {
-                    Combine::Ranked(order) => order.iter().position(|o| o == source).unwrap_or(order.len()),
-                    _ => 0,
-                };
-                s.evidence.push((slot, rank, source_rank, date));
-            }
+            let source_rank = match &self.combine {
+                Combine::Ranked(order) => order.iter().position(|o| o == source).unwrap_or(order.len()),
+                _ => 0,
+            };
+            s.read.push((c, rank, source_rank, date));
         }
         for c in &p.credentials {
             let Some(&id) = self.credentials.get(c.id.as_ref()) else {
@@ -490,27 +491,41 @@ impl<'f> Compiled<'f> {
             };
             s.history.push((role, from, to));
         }
+        self.rebind(s);
         true
     }
 
     /// Reads a person bound the slow way into the buffers.
-    pub fn bind_person(&self, p: &Person, s: &mut Scratch) {
+    /// Takes the person in the buffers, as another question of the same
+    /// framework and policy bound them, for this question: only which
+    /// assessments count, and where, depend on the question. Much cheaper
+    /// than reading the profile again, when one person is asked many
+    /// questions (a succession pipeline's roles).
+    pub fn rebind(&self, s: &mut Scratch) {
         s.evidence.clear();
+        for &(c, rank, source_rank, date) in &s.read {
+            if let Some(slot) = self.slot_of[c.0] {
+                s.evidence.push((slot, rank, source_rank, date));
+            }
+        }
+    }
+
+    pub fn bind_person(&self, p: &Person, s: &mut Scratch) {
+        s.read.clear();
         s.credentials.clear();
         s.history.clear();
         s.role = Some(p.role);
         s.role_since = Some(p.role_since);
         for e in &p.assessments {
-            if let Some(slot) = self.slot_of[e.competency.0] {
-                let source_rank = match &self.combine {
-                    Combine::Ranked(order) => order.iter().position(|o| *o == e.source).unwrap_or(order.len()),
-                    _ => 0,
-                };
-                s.evidence.push((slot, e.level, source_rank, e.date));
-            }
+            let source_rank = match &self.combine {
+                Combine::Ranked(order) => order.iter().position(|o| *o == e.source).unwrap_or(order.len()),
+                _ => 0,
+            };
+            s.read.push((e.competency, e.level, source_rank, e.date));
         }
         s.credentials.extend(p.credentials.iter().copied());
         s.history.extend(p.history.iter().map(|h| (h.role, h.from, h.to)));
+        self.rebind(s);
     }
 
     /// The verdict of the person in the buffers.

@@ -230,10 +230,15 @@ impl Asking for Succession<'_> {
 
     fn fast(&self, p: &ProfileRef, s: &mut Scratch, share: &mut Share<Counts>) -> bool {
         share.counts.pending.clear();
-        for q in &self.questions {
-            if !q.compiled.bind(p, s) {
-                share.counts.pending.clear();
-                return false;
+        // Read once; every question is of the same framework and policy,
+        // so each only picks its own assessments from what was read.
+        let Some(first) = self.questions.first() else { return true };
+        if !first.compiled.bind(p, s) {
+            return false;
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            if i > 0 {
+                q.compiled.rebind(s);
             }
             let outcome = self.outcome(q, s);
             share.counts.pending.push(outcome);
@@ -245,8 +250,12 @@ impl Asking for Succession<'_> {
 
     fn person(&self, person: &Person, input: &ProfileInput, s: &mut Scratch, share: &mut Share<Counts>) {
         share.counts.pending.clear();
-        for q in &self.questions {
-            q.compiled.bind_person(person, s);
+        for (i, q) in self.questions.iter().enumerate() {
+            if i == 0 {
+                q.compiled.bind_person(person, s);
+            } else {
+                q.compiled.rebind(s);
+            }
             let outcome = self.outcome(q, s);
             share.counts.pending.push(outcome);
         }
