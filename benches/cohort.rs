@@ -37,6 +37,8 @@
 
 #[path = "../examples/support/cohort_gen.rs"]
 mod cohort_gen;
+#[path = "../examples/support/region_gen.rs"]
+mod region_gen;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter};
@@ -361,5 +363,56 @@ fn main() {
         one.cpu * 1e3,
         one.peak_mib
     );
+    succession(dir.path(), &err);
     println!("\nbench took {:.0} s", began.elapsed().as_secs_f64());
+}
+
+/// People of the fictional police force for the succession comparison.
+const SUCCESSION_PEOPLE: u64 = 200_000;
+/// Timed turns of the succession comparison.
+const SUCCESSION_RUNS: usize = 5;
+
+/// `lfw succession` over every rank of the bundled `police-ew` (nine), by
+/// two attributes, against one `lfw cohort` for one of its ranks on the
+/// same file: the succession pipeline reads the file once and judges each
+/// person against every rank, and should take at most twice the cohort.
+fn succession(dir: &Path, err: &Path) {
+    let library = lfw_library::compile_one("police-ew").expect("police-ew is bundled");
+    let fw = library.frameworks.iter().find(|f| f.id == "police-ew").expect("the framework");
+    let file = dir.join("force.jsonl");
+    let mut w = BufWriter::new(File::create(&file).expect("create the cohort"));
+    region_gen::write(fw, SUCCESSION_PEOPLE, 2026, &mut w).expect("write the cohort");
+    w.into_inner().expect("write the cohort").sync_all().expect("sync the cohort");
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(LFW);
+        cmd.args(args).args(["--framework", "police-ew", "--as-of", "2026-06-01"]).arg(&file);
+        cmd
+    };
+    let succession = || run(&["succession", "--by", "organisation,gender", "--format", "json"]);
+    let cohort = || run(&["cohort", "--role", "sergeant", "--format", "json"]);
+    measure(&mut succession(), None, err);
+    measure(&mut cohort(), None, err);
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    for _ in 0..SUCCESSION_RUNS {
+        a.push(measure(&mut succession(), None, err));
+        b.push(measure(&mut cohort(), None, err));
+    }
+    let wall = median((0..SUCCESSION_RUNS).map(|i| a[i].wall / b[i].wall).collect());
+    let cpu = median((0..SUCCESSION_RUNS).map(|i| a[i].cpu / b[i].cpu).collect());
+    let (a, b) = (figures(&a), figures(&b));
+    println!(
+        "\nlfw succession (police-ew, {} roles, --by organisation,gender) against lfw cohort (one role), {SUCCESSION_PEOPLE} people, medians of {SUCCESSION_RUNS} turns:",
+        fw.roles.len()
+    );
+    println!(
+        "  succession {:.3} s wall, {:.3} s CPU, peak {:.1} MiB; cohort {:.3} s wall, {:.3} s CPU; ratio {wall:.2} wall, {cpu:.2} CPU; others % {} / {}",
+        a.wall,
+        a.cpu,
+        a.peak_mib,
+        b.wall,
+        b.cpu,
+        percent(a.others),
+        percent(b.others)
+    );
+    std::fs::remove_file(&file).expect("remove the cohort");
 }

@@ -414,3 +414,31 @@ fn usage_errors() {
         assert!(run.stderr.contains(says), "{all:?}: {}", run.stderr);
     }
 }
+
+#[path = "../../examples/support/region_gen.rs"]
+mod region_gen;
+
+/// The fictional regional cohorts under `frameworks/*/examples/` are what
+/// the example generator writes (regenerate them with the commands in the
+/// examples' READMEs when a framework changes), and a succession run on
+/// each is as the README's tour shows it.
+#[test]
+fn the_example_cohorts_are_the_generators_and_run() {
+    for (id, people, path) in [
+        ("childrens-services", 300, "frameworks/local-government/examples/region.jsonl"),
+        ("police-ew", 600, "frameworks/police/examples/force.jsonl"),
+    ] {
+        let c = lfw_library::compile_one(id).expect("bundled");
+        let fw = c.frameworks.iter().find(|f| f.id == id).expect("the framework");
+        let mut expected = Vec::new();
+        region_gen::write(fw, people, 2026, &mut expected).expect("generate");
+        let on_disk = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + path).expect("the example cohort");
+        assert!(
+            on_disk == expected,
+            "{path} is not what the generator writes: run `cargo run --example generate_region -- {id} {people} 2026 {path}`"
+        );
+        let run = lfw(&["succession", "--framework", id, "--as-of", "2026-06-01", "--by", "organisation", path]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        insta::assert_snapshot!(format!("example-{id}"), run.stdout);
+    }
+}
