@@ -385,7 +385,9 @@ fn succession(dir: &Path, err: &Path) {
     w.into_inner().expect("write the cohort").sync_all().expect("sync the cohort");
     let run = |args: &[&str]| {
         let mut cmd = Command::new(LFW);
-        cmd.args(args).args(["--framework", "police-ew", "--as-of", "2026-06-01"]).arg(&file);
+        cmd.args(args)
+            .args(["--framework", "police-ew", "--as-of", "2026-06-01"])
+            .arg(&file);
         cmd
     };
     let succession = || run(&["succession", "--by", "organisation,gender", "--format", "json"]);

@@ -238,7 +238,8 @@ pub fn text(fw: &Framework, p: &Published) -> String {
     }
     let within = format!("in {}m", p.horizon);
     let labels: Vec<String> = p.roles.iter().map(|r| role_label(fw, r.role)).collect();
-    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4).max(4);
+    const FIRST: &str = "role (top of the ladder first)";
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(FIRST.len());
     let header = |out: &mut String, first: &str, width: usize, bench: &str| {
         let line = format!(
             "{first:<width$}  {:>7}  {:>5}  {:>6}  {:>8}  {:>7}  {bench:>5}",
@@ -247,7 +248,7 @@ pub fn text(fw: &Framework, p: &Published) -> String {
         let _ = writeln!(out, "{}", line.trim_end());
     };
     let _ = writeln!(out);
-    header(&mut out, "role (top of the ladder first)", width, "bench");
+    header(&mut out, FIRST, width, "bench");
     for (r, label) in p.roles.iter().zip(&labels) {
         let t = &r.total;
         let flag = flags(r);

@@ -437,8 +437,67 @@ fn the_example_cohorts_are_the_generators_and_run() {
             on_disk == expected,
             "{path} is not what the generator writes: run `cargo run --example generate_region -- {id} {people} 2026 {path}`"
         );
-        let run = lfw(&["succession", "--framework", id, "--as-of", "2026-06-01", "--by", "organisation", path]);
+        let run = lfw(&[
+            "succession",
+            "--framework",
+            id,
+            "--as-of",
+            "2026-06-01",
+            "--by",
+            "organisation",
+            path,
+        ]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         insta::assert_snapshot!(format!("example-{id}"), run.stdout);
     }
+}
+
+/// Long CSV carries attributes as `attribute` rows (item the name, value
+/// the value), and gives the same pipeline as the same people in JSON Lines.
+#[test]
+fn csv_attributes_group_as_json_ones_do() {
+    let mut csv = String::from("person,role,role_since,record,item,level,source,date,value\n");
+    let mut jsonl = String::new();
+    for i in 0..12 {
+        let (org, level) = if i % 2 == 0 {
+            ("North", "leading-others")
+        } else {
+            ("South", "leading-myself")
+        };
+        csv.push_str(&format!(
+            "w{i},watch-manager,2023-01-01,assessment,people,{level},manager,2026-01-01,\n"
+        ));
+        csv.push_str(&format!("w{i},,,attribute,organisation,,,,{org}\n"));
+        jsonl.push_str(&person(&format!("w{i}"), "watch-manager", "2023-01-01", Some(level), org, "woman"));
+        jsonl.push('\n');
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (c, j) = (dir.path().join("people.csv"), dir.path().join("people.jsonl"));
+    std::fs::write(&c, csv).expect("write");
+    std::fs::write(&j, jsonl).expect("write");
+    let run = |path: &std::path::Path| {
+        let path = path.to_string_lossy().into_owned();
+        let run = lfw(&[
+            "succession",
+            "--framework",
+            FIRE,
+            "--as-of",
+            "2026-06-01",
+            "--by",
+            "organisation",
+            "--format",
+            "json",
+            "--roles",
+            "station-manager",
+            &path,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str::<Value>(&run.stdout).expect("JSON")
+    };
+    let (from_csv, from_json) = (run(&c), run(&j));
+    assert_eq!(from_csv["roles"], from_json["roles"]);
+    let groups = from_csv["roles"][0]["groups"].as_array().expect("groups");
+    assert_eq!(groups[0]["group"], json!({"organisation": "North"}));
+    assert_eq!(groups[0]["figures"]["ready_now"], 6);
+    assert_eq!(groups[1]["figures"]["one_step"], 6);
 }
