@@ -38,6 +38,8 @@ pub(crate) enum ReportFormat {
     Json,
     /// For pasting into a paper.
     Markdown,
+    /// One self-contained page with pictures, to open in a browser or print.
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -736,11 +738,20 @@ fn ready(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let r = crate::words::readiness(fw, &lfw_assess::readiness(fw, &person, target, &q));
+    let judged = lfw_assess::readiness(fw, &person, target, &q);
+    let r = crate::words::readiness(fw, &judged);
     match format {
         ReportFormat::Json => print_json(&serde_json::to_value(&r).expect("readiness serialises")),
         ReportFormat::Text => crate::output::print(&crate::ready::text(&r)),
         ReportFormat::Markdown => crate::output::print(&crate::ready::markdown(&r)),
+        ReportFormat::Html => {
+            // The route from where the person is, for its picture.
+            let routes = (person.role != target)
+                .then(|| lfw_assess::route::routes(fw, person.role, target, false, Some(&person), &q))
+                .filter(|found| !found.routes.is_empty())
+                .map(|found| crate::words::routes(fw, &found));
+            crate::output::raw(&crate::html::ready(fw, &judged, &r, routes.as_ref()));
+        }
     }
     ExitCode::SUCCESS
 }
@@ -875,6 +886,9 @@ impl lfw_assess::cohort::Sink for CohortSink<'_> {
         }
         let row = &crate::words::person_row(self.fw, self.role, row);
         match self.format {
+            // A page is written whole at the end; `cohort` refuses
+            // `--per-person` with it.
+            ReportFormat::Html => {}
             ReportFormat::Json => {
                 let sep = if self.rows == 0 { "" } else { "," };
                 jsonln!("{sep}{}", serde_json::to_string(row).expect("rows serialise"));
@@ -947,6 +961,9 @@ fn cohort(
             profiles.display()
         ));
     }
+    if per_person && format == ReportFormat::Html {
+        return usage_error("`--per-person` lists people one per line, which a page does not; use it with --format text, json or markdown");
+    }
     // A large CSV file is split into parts holding people's HR rows: they
     // go in a private directory that is removed however the run ends.
     if let Err(e) = crate::cleanup::remove_on_signals() {
@@ -1015,6 +1032,7 @@ fn cohort(
         }
         ReportFormat::Text => crate::output::print(&crate::ready::cohort_text(&summary, fw)),
         ReportFormat::Markdown => crate::output::print(&crate::ready::cohort_markdown(&summary, fw)),
+        ReportFormat::Html => crate::output::raw(&crate::html::cohort(fw, &summary)),
     }
     if sink.problems > 0 {
         ExitCode::from(1)
@@ -1068,6 +1086,7 @@ fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat, r
         ReportFormat::Json => print_json(&crate::compare::diff_json(&d)),
         ReportFormat::Text => crate::output::print(&crate::compare::diff_text(&d)),
         ReportFormat::Markdown => crate::output::print(&crate::compare::diff_markdown(&d)),
+        ReportFormat::Html => crate::output::raw(&crate::html::diff(&d)),
     }
     if d.is_empty() {
         ExitCode::SUCCESS

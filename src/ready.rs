@@ -139,7 +139,7 @@ pub fn text(r: &Readiness) -> String {
     out
 }
 
-fn step_text(s: &StepWords) -> String {
+pub fn step_text(s: &StepWords) -> String {
     use lfw_assess::readiness::StepKind;
     match s.kind {
         StepKind::Develop => {

@@ -481,6 +481,18 @@ pub struct SummaryWords {
     pub common_gaps: Vec<CountWords>,
     pub unblocks: Vec<CountWords>,
     pub mean_score: f64,
+    /// For each competency the role asks a level of: how many people are
+    /// short of it by 0 (met), 1, 2, … levels.
+    pub shortfall: Vec<ShortfallWords>,
+}
+
+#[derive(Serialize)]
+pub struct ShortfallWords {
+    pub competency: String,
+    /// The highest level the role's essential requirements ask of it.
+    pub level: String,
+    /// People short by 0 (met), 1, 2, … levels, index by index.
+    pub levels_short: Vec<u64>,
 }
 
 #[derive(Serialize)]
@@ -547,6 +559,15 @@ pub fn summary(fw: &Framework, role: RoleId, s: &Summary) -> SummaryWords {
         common_gaps: counts(fw, role, &s.common_gaps),
         unblocks: counts(fw, role, &s.unblocks),
         mean_score: s.mean_score,
+        shortfall: s
+            .shortfall
+            .iter()
+            .map(|(c, counts)| ShortfallWords {
+                competency: fw.competencies[c.0].id.clone(),
+                level: fw.level_name(*c, counts.len().saturating_sub(2)).to_string(),
+                levels_short: counts.clone(),
+            })
+            .collect(),
     }
 }
 

@@ -9,6 +9,7 @@ mod diagnostics;
 mod export;
 mod formatting;
 mod hostile;
+mod html;
 mod library;
 mod lossless;
 mod mistakes;

@@ -18,7 +18,7 @@ use crate::problem::{ProfileDiagnostic, Unreadable};
 use crate::profile::{self, bind, CsvProfiles, CsvRow, Origin, Person, ProfileInput};
 use crate::read::{Input, ProfileFormat};
 use crate::readiness::Question;
-use lfw_model::{Framework, RoleId};
+use lfw_model::{CompetencyId, Framework, RoleId};
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
@@ -63,6 +63,10 @@ pub struct Summary {
     /// People by where they stand, one reason each, in the order of
     /// [`Standing::ALL`]: they add up to `people`.
     pub standing: [u64; 6],
+    /// For each competency the role asks a level of (its essential
+    /// requirements, the highest level asked), how many people are short of
+    /// it by 0 (met), 1, 2, … levels.
+    pub shortfall: Vec<(CompetencyId, Vec<u64>)>,
     /// Unmet essential requirements, most common first.
     pub common_gaps: Vec<Count>,
     /// Requirements that are the only thing between people and readiness:
@@ -139,6 +143,11 @@ impl Summary {
         }
         for (mine, theirs) in self.standing.iter_mut().zip(other.standing) {
             *mine += theirs;
+        }
+        for ((_, mine), (_, theirs)) in self.shortfall.iter_mut().zip(other.shortfall) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a += b;
+            }
         }
         for (mine, theirs) in self.gaps.iter_mut().zip(other.gaps) {
             *mine += theirs;
@@ -313,13 +322,17 @@ impl<'f> Judge<'f> {
     fn count(&self, id: &str, s: &mut Scratch, share: &mut Share<Summary>) {
         let verdict = self.compiled.judge(s);
         share.counts.add(&verdict, self.progression);
-        if self.rows {
-            share.events.push(Event::Row(PersonRow {
-                person: id.to_string(),
-                ready: verdict.ready,
-                score: verdict.score,
-                missing: verdict.missing.to_vec(),
-            }));
+        let row = self.rows.then(|| PersonRow {
+            person: id.to_string(),
+            ready: verdict.ready,
+            score: verdict.score,
+            missing: verdict.missing.to_vec(),
+        });
+        for ((_, counts), short) in share.counts.shortfall.iter_mut().zip(self.compiled.shortfalls(s)) {
+            counts[short] += 1;
+        }
+        if let Some(row) = row {
+            share.events.push(Event::Row(row));
         }
     }
 }
@@ -332,7 +345,10 @@ impl Asking for Judge<'_> {
     }
 
     fn counts(&self) -> Summary {
-        Summary::counting(self.gaps.len())
+        Summary {
+            shortfall: self.compiled.asked().map(|(c, need)| (c, vec![0; need + 2])).collect(),
+            ..Summary::counting(self.gaps.len())
+        }
     }
 
     fn fast(&self, p: &ProfileRef, s: &mut Scratch, share: &mut Share<Summary>) -> bool {

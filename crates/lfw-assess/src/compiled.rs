@@ -352,6 +352,9 @@ pub struct Compiled<'f> {
     after: Vec<(RoleId, Option<u32>)>,
     /// For each role, whether a route leads from it to the target.
     leads_to_target: Vec<bool>,
+    /// For each slot an essential requirement asks a level of: its
+    /// competency and the highest level asked.
+    asked: Vec<(usize, CompetencyId, Rank)>,
 }
 
 impl<'f> Compiled<'f> {
@@ -395,7 +398,28 @@ impl<'f> Compiled<'f> {
             };
             reqs.push((r.necessity, req));
         }
+        // The highest level asked of each competency by an essential
+        // requirement, in the order the role first asks them.
+        let mut asked: Vec<(usize, CompetencyId, Rank)> = Vec::new();
+        for (necessity, req) in &reqs {
+            if *necessity != Necessity::Essential {
+                continue;
+            }
+            let levels: &[(usize, Rank)] = match req {
+                Req::Level { slot, need } => &[(*slot, *need)][..],
+                Req::AllIn { start, end } | Req::CountOf { start, end, .. } => &members[*start..*end],
+                _ => &[],
+            };
+            for &(slot, need) in levels {
+                let competency = CompetencyId(slot_of.iter().position(|s| *s == Some(slot)).expect("a slot's competency"));
+                match asked.iter_mut().find(|a| a.0 == slot) {
+                    Some(a) => a.2 = a.2.max(need),
+                    None => asked.push((slot, competency, need)),
+                }
+            }
+        }
         Compiled {
+            asked,
             fw,
             target,
             as_of: q.as_of,
@@ -696,6 +720,25 @@ impl<'f> Compiled<'f> {
             months = months.saturating_add(since.months_until(self.as_of));
         }
         months
+    }
+
+    /// The competencies an essential requirement asks a level of, each with
+    /// the highest level asked, in the order the role first asks them.
+    pub fn asked(&self) -> impl Iterator<Item = (CompetencyId, Rank)> + '_ {
+        self.asked.iter().map(|&(_, c, need)| (c, need))
+    }
+
+    /// After [`Compiled::judge`], for each of [`Compiled::asked`] in order:
+    /// how many levels the person in the buffers is short of the highest
+    /// level asked (0 when they have it; with no level counted, one more
+    /// than the level's rank, as `readiness` counts a gap).
+    pub fn shortfalls<'s>(&'s self, s: &'s Scratch) -> impl Iterator<Item = Rank> + 's {
+        self.asked
+            .iter()
+            .map(|&(slot, _, need)| match s.levels.get(slot).copied().flatten() {
+                Some(have) => need.saturating_sub(have),
+                None => need + 1,
+            })
     }
 
     /// Whether the target comes directly after `role`: people in it are
