@@ -18,6 +18,7 @@ mod properties;
 mod queries;
 mod ready;
 mod robustness;
+mod schemas;
 mod succession;
 mod temporary;
 
