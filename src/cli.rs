@@ -22,6 +22,10 @@ struct Cli {
     /// the folder being checked.
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
+    /// Colour in diagnostics: `auto` (on a terminal, unless NO_COLOR is
+    /// set), `always` or `never`.
+    #[arg(long, global = true, value_enum, default_value_t = render::Colour::Auto)]
+    color: render::Colour,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +170,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
+    /// Write a small, commented starter framework (and an `lfw.toml`) into a
+    /// folder, ready to edit: `lfw init leadership && lfw check leadership`.
+    Init {
+        /// The folder: created if missing; it must not hold the files already.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a completion script for a shell: `lfw completions bash > /etc/bash_completion.d/lfw`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
     /// What changed between two versions of a framework (exit 1 when they differ).
     Diff {
         /// The old version: a `.lfw` file or a bundled framework's id.
@@ -260,7 +276,15 @@ enum ExportFormat {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let root = cli.root.as_deref();
+    render::set_colour(cli.color);
     match cli.command {
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "lfw", &mut out);
+            crate::output::raw(&String::from_utf8_lossy(&out));
+            ExitCode::SUCCESS
+        }
+        Command::Init { dir } => crate::init::run(&dir),
         Command::Check {
             paths,
             format,

@@ -13,6 +13,7 @@ mod escape;
 mod files;
 mod fmt;
 mod html;
+mod init;
 mod ready;
 mod render;
 mod succession;

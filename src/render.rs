@@ -15,8 +15,28 @@ use std::io::IsTerminal;
 /// everywhere (snapshots included).
 const WIDTH: usize = 100;
 
+/// When diagnostics are drawn in colour (`--color`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Colour {
+    /// On a terminal, unless `NO_COLOR` is set (the default).
+    Auto,
+    Always,
+    Never,
+}
+
+static COLOUR: std::sync::OnceLock<Colour> = std::sync::OnceLock::new();
+
+/// Sets `--color` for the run; the first call wins.
+pub fn set_colour(choice: Colour) {
+    let _ = COLOUR.set(choice);
+}
+
 pub fn use_colour() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    match COLOUR.get().copied().unwrap_or(Colour::Auto) {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
 }
 
 pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -> String {

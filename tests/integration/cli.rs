@@ -128,3 +128,45 @@ fn standard_error_that_cannot_be_written_is_not_a_panic() {
         "a usage error to a full stderr"
     );
 }
+
+/// `lfw init` writes a starter project that compiles without a warning and
+/// is already formatted, and never overwrites a file.
+#[test]
+fn init_writes_a_starter_that_checks_clean() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let project = dir.path().join("leadership");
+    let project = project.to_string_lossy().into_owned();
+    let run = lfw(&["init", &project]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let check = lfw(&["check", "--deny-warnings", &project]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.contains("0 errors, 0 warnings"), "{}", check.stderr);
+    let fmt = lfw(&["fmt", "--check", &project]);
+    assert_eq!(fmt.code, 0, "{}", fmt.stderr);
+    let again = lfw(&["init", &project]);
+    assert_eq!(again.code, 2, "{}", again.stderr);
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+}
+
+#[test]
+fn completions_name_every_command() {
+    let run = lfw(&["completions", "bash"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for command in ["check", "fmt", "ready", "path", "cohort", "succession", "diff", "init"] {
+        assert!(run.stdout.contains(command), "{command}");
+    }
+    assert_eq!(lfw(&["completions", "tcsh"]).code, 2);
+}
+
+/// `--color always` colours diagnostics even into a pipe; `never` and the
+/// default into a pipe do not.
+#[test]
+fn colour_is_asked_for_or_not() {
+    let file = "tests/fixtures/diagnostics/split-ladder/main.lfw";
+    let always = lfw(&["--color", "always", "check", file]);
+    assert!(always.stderr.contains('\u{1b}'), "{}", always.stderr);
+    for quiet in [&["--color", "never"][..], &[][..]] {
+        let run = lfw(&[quiet, &["check", file]].concat());
+        assert!(!run.stderr.contains('\u{1b}'), "{quiet:?}: {}", run.stderr);
+    }
+}
