@@ -700,7 +700,14 @@ fn valid_for_arg(s: &str) -> Result<Option<u32>, String> {
 
 pub(crate) fn question(as_of: Option<&str>, evidence: Option<&str>, valid_for: Option<&str>) -> Result<lfw_assess::Question, String> {
     let as_of = match as_of {
-        Some(d) => lfw_assess::Date::parse(d).ok_or_else(|| format!("`--as-of {d}` is not a date; write YYYY-MM-DD"))?,
+        Some(d) => lfw_assess::Date::parse(d).ok_or_else(|| match lfw_assess::Date::parse_any_year(d) {
+            Some(_) => format!(
+                "`--as-of {d}` is outside the dates lfw takes: write one from {}-01-01 to {}-12-31",
+                lfw_assess::Date::FIRST_YEAR,
+                lfw_assess::Date::LAST_YEAR
+            ),
+            None => format!("`--as-of {d}` is not a date; write YYYY-MM-DD"),
+        })?,
         None => lfw_assess::Date::today(),
     };
     Ok(lfw_assess::Question {

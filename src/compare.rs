@@ -277,7 +277,7 @@ pub fn diff_json(d: &Diff) -> serde_json::Value {
             })
         })
         .collect();
-    json!({
+    let mut doc = json!({
         "old": d.old,
         "new": d.new,
         "metadata": metadata,
@@ -285,8 +285,16 @@ pub fn diff_json(d: &Diff) -> serde_json::Value {
         "scales": d.scales,
         "roles": roles,
         "counts": counts(d),
-    })
+    });
+    if d.renames_cut_short {
+        doc["renames_cut_short"] = json!(true);
+    }
+    doc
 }
+
+/// The note that ends a diff whose search for renames ran out of work.
+const RENAMES_CUT_SHORT: &str =
+    "note: too many alike titles to match every rename; some elements shown as removed and added may have been renamed";
 
 pub fn diff_text(d: &Diff) -> String {
     let mut out = String::new();
@@ -326,6 +334,9 @@ pub fn diff_text(d: &Diff) -> String {
             let _ = writeln!(out, "  {}", role_line(r));
         }
     }
+    if d.renames_cut_short {
+        let _ = writeln!(out, "\n{RENAMES_CUT_SHORT}");
+    }
     out
 }
 
@@ -354,6 +365,9 @@ pub fn diff_markdown(d: &Diff) -> String {
             // break that ends the item.
             let _ = writeln!(out, "- {}", cell(&l));
         }
+    }
+    if d.renames_cut_short {
+        let _ = writeln!(out, "\n*{RENAMES_CUT_SHORT}*");
     }
     out
 }

@@ -31,6 +31,35 @@ pub fn set_colour(choice: Colour) {
     let _ = COLOUR.set(choice);
 }
 
+/// The most characters a line of a report shows: a snippet quotes whole
+/// source lines, and a line of a hostile file may be 64 KiB (or, read past
+/// as too long, megabytes), so that a few diagnostics could fill a
+/// terminal. Longer lines end in `…` there.
+const MAX_SHOWN: usize = 400;
+
+/// `line` cut to [`MAX_SHOWN`] visible characters (colour codes, which
+/// take no room, are kept whole and not counted).
+fn shorten(line: &str, colour: bool) -> String {
+    let mut shown = 0;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\u{1b}' {
+            // An escape sequence: `ESC [`, parameters, a final letter.
+            if chars.next_if(|&(_, c)| c == '[').is_some() {
+                while chars.next_if(|&(_, c)| !('@'..='~').contains(&c)).is_some() {}
+                chars.next();
+            }
+            continue;
+        }
+        if shown == MAX_SHOWN {
+            let reset = if colour { "\u{1b}[0m" } else { "" };
+            return format!("{}…{reset}", &line[..i]);
+        }
+        shown += 1;
+    }
+    line.to_string()
+}
+
 pub fn use_colour() -> bool {
     match COLOUR.get().copied().unwrap_or(Colour::Auto) {
         Colour::Always => true,
@@ -55,6 +84,9 @@ pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: b
     if d.primary.is_none() {
         // No snippet to show: the report is the message and help alone.
         out = out.trim_end().to_string() + "\n";
+    }
+    if out.lines().any(|l| l.len() > MAX_SHOWN) {
+        out = out.lines().map(|l| shorten(l, colour) + "\n").collect();
     }
     out
 }
@@ -224,6 +256,17 @@ impl<P: fmt::Debug> miette::Diagnostic for Report<'_, P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut() {
+        let long = "x".repeat(MAX_SHOWN + 10);
+        assert_eq!(shorten(&long, false), format!("{}…", &long[..MAX_SHOWN]));
+        assert_eq!(shorten(&long[..MAX_SHOWN], false), &long[..MAX_SHOWN]);
+        let coloured = format!("\u{1b}[31m{long}\u{1b}[0m");
+        assert_eq!(shorten(&coloured, true), format!("\u{1b}[31m{}…\u{1b}[0m", &long[..MAX_SHOWN]));
+        let wide = "é".repeat(MAX_SHOWN);
+        assert_eq!(shorten(&wide, false), wide, "characters are counted, not bytes");
+    }
 
     /// The snippet read through the line index is the one miette reads from
     /// the whole text, at every place, with LF, CRLF and lone CR endings.

@@ -828,3 +828,89 @@ fn a_profile_wrong_in_every_value() {
     assert!(last.message.contains("line 1, column "), "{}", last.message);
     assert!(last.message.contains("`credentials[99999]`"), "{}", last.message);
 }
+
+/// A framework of `titles.len()` skills, `prefix0`, `prefix1`, … titled
+/// `titles`.
+fn skills(prefix: &str, titles: &[String]) -> String {
+    let mut text = String::from("framework gen \"Generated\"\n  default scale s\n\nscale s \"S\"\n  levels a < b < c\n\n");
+    for (i, t) in titles.iter().enumerate() {
+        text.push_str(&format!("skill {prefix}{i} \"{t}\"\n"));
+    }
+    text
+}
+
+/// Titles of three made-up words each, the same every run.
+fn made_up_titles(n: usize) -> Vec<String> {
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |below: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % below
+    };
+    (0..n)
+        .map(|_| {
+            let words: Vec<String> = (0..3)
+                .map(|_| (0..4 + next(6)).map(|_| char::from(b'a' + next(26) as u8)).collect())
+                .collect();
+            words.join(" ")
+        })
+        .collect()
+}
+
+/// A diff with 3,000 renames compared every removed title with every added
+/// one, building both titles' letter pairs each time: 70 s. Now the pairs
+/// are counted through an index, in bounded work.
+#[test]
+fn three_thousand_renames() {
+    let d = within(20, "a diff of 3,000 renames", || {
+        let titles = made_up_titles(3000);
+        let renamed: Vec<String> = titles.iter().map(|t| format!("{t} well")).collect();
+        let old = lfw_model::compile_str("old.lfw", &skills("c", &titles));
+        let new = lfw_model::compile_str("new.lfw", &skills("d", &renamed));
+        assert!(!old.has_errors() && !new.has_errors());
+        lfw_diff::diff(&old.frameworks[0], &new.frameworks[0])
+    });
+    assert!(!d.renames_cut_short);
+    assert_eq!(d.elements.len(), 3000, "3,000 renames and nothing else");
+    for c in &d.elements {
+        assert_eq!(c.change, lfw_diff::diff::ElementChangeKind::Renamed);
+        assert_eq!(c.old_id.as_deref().map(|o| &o[1..]), Some(&c.id[1..]), "each to its own");
+    }
+}
+
+/// Titles that all share nearly all their letter pairs make every pair a
+/// candidate: the search stops at its budget of work, and says so.
+#[test]
+fn three_thousand_alike_titles() {
+    let titles: Vec<String> = (0..3000).map(|i| format!("Competency number {i}")).collect();
+    let renamed: Vec<String> = titles.iter().map(|t| format!("{t} revised")).collect();
+    let (old, new) = (skills("c", &titles), skills("d", &renamed));
+    let (o, n) = (old.clone(), new.clone());
+    let d = within(20, "a diff of 3,000 alike titles", move || {
+        let old = lfw_model::compile_str("old.lfw", &o);
+        let new = lfw_model::compile_str("new.lfw", &n);
+        lfw_diff::diff(&old.frameworks[0], &new.frameworks[0])
+    });
+    assert!(d.renames_cut_short, "the budget ran out");
+    let renamed = d
+        .elements
+        .iter()
+        .filter(|c| c.change == lfw_diff::diff::ElementChangeKind::Renamed)
+        .count();
+    assert!(renamed > 100, "the pairs looked at are still matched: {renamed}");
+
+    // The binary says so, in every format.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("old.lfw"), old).expect("write");
+    std::fs::write(dir.path().join("new.lfw"), new).expect("write");
+    let run = lfw_in(dir.path(), &["diff", "--format", "json", "old.lfw", "new.lfw"]);
+    assert_eq!(run.code, 1, "they differ");
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["renames_cut_short"], true);
+    for format in ["text", "markdown"] {
+        let run = lfw_in(dir.path(), &["diff", "--format", format, "old.lfw", "new.lfw"]);
+        assert_eq!(run.code, 1);
+        assert!(run.stdout.contains("too many alike titles to match every rename"), "{format}");
+    }
+}

@@ -35,6 +35,53 @@ const BLOCK_BYTES: usize = 1 << 20;
 const MAX_LINE_BYTES: usize = 16 << 20;
 /// Bytes of CSV per partition.
 const PARTITION_BYTES: u64 = 8 << 20;
+/// The longest CSV record read, in bytes (a row, with any line breaks
+/// quoted inside it): a row is a few hundred bytes, and a quote never
+/// closed must not make the rest of the file one field held in memory.
+pub const MAX_CSV_RECORD_BYTES: usize = 16 << 20;
+
+/// A reader that fails once more than [`MAX_CSV_RECORD_BYTES`] (and the
+/// CSV reader's buffer) have been read since the end of the last record,
+/// which the caller moves forward after each record.
+struct Bounded<R> {
+    inner: R,
+    read: u64,
+    record_end: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+/// The error [`Bounded`] fails with.
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl std::fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a CSV record longer than {MAX_CSV_RECORD_BYTES} bytes")
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
+
+/// The bytes the CSV reader may have read ahead of the record it is on.
+const CSV_BUFFER: u64 = 64 << 10;
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.read.saturating_sub(self.record_end.get()) > MAX_CSV_RECORD_BYTES as u64 + CSV_BUFFER {
+            return Err(std::io::Error::other(RecordTooLong));
+        }
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// Whether a CSV error is [`Bounded`]'s.
+fn too_long(e: &csv::Error) -> bool {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.get_ref().is_some_and(|inner| inner.is::<RecordTooLong>()),
+        _ => false,
+    }
+}
 
 /// One person's line in a cohort report.
 #[derive(Clone, Debug)]
@@ -779,8 +826,33 @@ fn read_rows(
     problems: &mut Vec<ProfileDiagnostic>,
     mut each: impl FnMut(CsvRow, u64) -> Result<(), Stop>,
 ) -> Result<(), Stop> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(source);
-    let headers = reader.headers().map_err(|e| Stop::Io(IoStep::ReadInput, e.into()))?.clone();
+    let record_end = std::rc::Rc::new(std::cell::Cell::new(0));
+    let bounded = Bounded {
+        inner: source,
+        read: 0,
+        record_end: record_end.clone(),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .buffer_capacity(CSV_BUFFER as usize)
+        .from_reader(bounded);
+    let too_long_at = |line: Option<u64>| {
+        profile::unreadable(
+            shown,
+            line,
+            Unreadable::CsvRecordTooLong {
+                limit: MAX_CSV_RECORD_BYTES,
+            },
+        )
+    };
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) if too_long(&e) => {
+            problems.push(too_long_at(Some(1)));
+            return Ok(());
+        }
+        Err(e) => return Err(Stop::Io(IoStep::ReadInput, e.into())),
+    };
     // Without it no row can say whose it is: every row would be invalid,
     // and a file of anything at all would pass for a cohort of nobody.
     if !headers.iter().any(|h| h.trim() == "person") {
@@ -791,7 +863,11 @@ fn read_rows(
     }
     let mut record = csv::StringRecord::new();
     loop {
-        match reader.read_record(&mut record) {
+        // The line the next record starts on.
+        let starts = reader.position().line();
+        let result = reader.read_record(&mut record);
+        record_end.set(reader.position().byte());
+        match result {
             Ok(false) => return Ok(()),
             Ok(true) => {
                 let line = record.position().map(|p| p.line()).unwrap_or(0);
@@ -799,6 +875,12 @@ fn read_rows(
                     Ok(row) => each(row, line)?,
                     Err(e) => problems.push(profile::unreadable(shown, Some(line), profile::csv_trouble(&e))),
                 }
+            }
+            // Nothing after a record too long can be read as rows: the
+            // profiles before it are judged.
+            Err(e) if too_long(&e) => {
+                problems.push(too_long_at(Some(starts)));
+                return Ok(());
             }
             Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => return Err(Stop::Io(IoStep::ReadInput, e.into())),
             Err(e) => problems.push(profile::unreadable(shown, e.position().map(|p| p.line()), profile::csv_trouble(&e))),

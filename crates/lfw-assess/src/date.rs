@@ -13,11 +13,26 @@ pub struct Date {
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD`, checking the day exists.
+    /// The first year a date may have: no one assessed today was born
+    /// before it, and it keeps mistyped centuries out.
+    pub const FIRST_YEAR: i32 = 1900;
+    /// The last year a date may have: four digits.
+    pub const LAST_YEAR: i32 = 9999;
+
+    /// Parses `YYYY-MM-DD`, checking the day exists and the year is one of
+    /// [`Date::FIRST_YEAR`] to [`Date::LAST_YEAR`].
     pub fn parse(s: &str) -> Option<Date> {
+        Date::parse_any_year(s).filter(|d| (Date::FIRST_YEAR..=Date::LAST_YEAR).contains(&d.year))
+    }
+
+    /// Parses a real day written `YYYY-MM-DD`, of any year of four digits
+    /// or more: for a diagnostic to tell a date out of range from one that
+    /// is not a date at all.
+    pub fn parse_any_year(s: &str) -> Option<Date> {
         let mut parts = s.trim().splitn(3, '-');
         let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if y.len() < 4 || y.len() > 9 || m.len() != 2 || d.len() != 2 || !digits(y) || !digits(m) || !digits(d) {
             return None;
         }
         let date = Date {
@@ -138,6 +153,16 @@ mod tests {
         assert_eq!(Date::parse("2023-13-01"), None);
         assert_eq!(Date::parse("23-01-01"), None);
         assert_eq!(Date::parse("yesterday"), None);
+        // Years from 1900 to 9999, in digits only.
+        assert_eq!(Date::parse("1900-01-01").map(|d| d.year), Some(1900));
+        assert_eq!(Date::parse("9999-12-31").map(|d| d.year), Some(9999));
+        assert_eq!(Date::parse("1899-12-31"), None);
+        assert_eq!(Date::parse("10000-01-01"), None);
+        assert_eq!(Date::parse("+999-01-01"), None);
+        assert_eq!(Date::parse("2024-+1-01"), None);
+        assert_eq!(Date::parse_any_year("1899-12-31").map(|d| d.year), Some(1899));
+        assert_eq!(Date::parse_any_year("10000-01-01").map(|d| d.year), Some(10000));
+        assert_eq!(Date::parse_any_year("1899-02-30"), None);
     }
 
     #[test]

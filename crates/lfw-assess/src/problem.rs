@@ -139,6 +139,10 @@ pub enum Unreadable {
     LineTooLong { limit: usize },
     /// A CSV row whose `record` column is none of the four kinds.
     UnknownRecord(String),
+    /// A CSV record (a row, with any line breaks quoted inside it) longer
+    /// than `limit` bytes, most likely a quote never closed: the file is
+    /// not read past it.
+    CsvRecordTooLong { limit: usize },
 }
 
 /// What is wrong with a text that is not JSON.

@@ -30,6 +30,15 @@ pub fn diagnostic(problem: ProfileProblem) -> ProfileDiagnostic {
         .help("check the profile against the framework it was assessed in, or correct its `framework` field.")
         .path(&whose.path)
         .maybe_at(*at, "another framework"),
+        ProfileProblem::InvalidDate { whose, field, value, at } if crate::Date::parse_any_year(value).is_some() => Wording::new(format!(
+            "In {}, `{field}` is `{value}`, outside the dates a profile may hold ({}-01-01 to {}-12-31).",
+            who(whose),
+            crate::Date::FIRST_YEAR,
+            crate::Date::LAST_YEAR
+        ))
+        .help("check the year: it is most likely mistyped.")
+        .path(&whose.path)
+        .maybe_at(*at, "year out of range"),
         ProfileProblem::InvalidDate { whose, field, value, at } => {
             Wording::new(format!("In {}, `{field}` is `{value}`, which is not a date.", who(whose)))
                 .help("write dates as YYYY-MM-DD, e.g. 2024-03-31.")
@@ -176,6 +185,10 @@ fn unreadable(path: &str, line: Option<u64>, column: Option<u64>, why: &Unreadab
                 Unreadable::NotUtf8 { offset } => format!("it is not UTF-8 text (first bad byte at offset {offset})"),
                 Unreadable::EmptyPerson => "the `person` column is empty".to_string(),
                 Unreadable::LineTooLong { limit } => format!("the line is longer than {} MiB, the most a profile may be", limit >> 20),
+                Unreadable::CsvRecordTooLong { limit } => format!(
+                    "the row is longer than {} MiB, the most a CSV row may be, so the file is not read past it",
+                    limit >> 20
+                ),
                 Unreadable::UnknownRecord(record) => {
                     format!("the `record` column is `{record}`; it must be assessment, credential, history or person")
                 }
@@ -189,6 +202,9 @@ fn unreadable(path: &str, line: Option<u64>, column: Option<u64>, why: &Unreadab
             let help = match other {
                 Unreadable::CsvFields { .. } => {
                     "give every row as many fields as the header; quote a field that holds a comma, as \"a, b\".".to_string()
+                }
+                Unreadable::CsvRecordTooLong { .. } => {
+                    "a row this long is most likely a quoted field whose closing `\"` is missing; close it, and write a `\"` inside a field as `\"\"`.".to_string()
                 }
                 Unreadable::MissingColumn(_) => format!(
                     "the header of a CSV profile is `{}`; only `person` and `record` must be there.",

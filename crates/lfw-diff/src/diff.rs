@@ -8,6 +8,7 @@
 //! a title) and they stand in the same place (the same domain, matched by
 //! id or title, or both outside any domain).
 
+use crate::rename;
 use lfw_model::{Condition, EvidencePolicy, Framework, Note, Requirement};
 use lfw_syntax::ast::{Closeness, CompetencyKind, ItemKind, Necessity};
 use serde::{Serialize, Serializer};
@@ -29,6 +30,10 @@ pub struct Diff {
     pub scales: Vec<ScaleChange>,
     /// Role by role, in the new version's order.
     pub roles: Vec<RoleChange>,
+    /// The search for renames ran out of its budget of work (titles by the
+    /// thousand, nearly all alike): some elements reported as removed and
+    /// added may be renames. The caller warns.
+    pub renames_cut_short: bool,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -380,10 +385,6 @@ fn elements(fw: &Framework) -> Vec<Element<'_>> {
     out
 }
 
-fn similarity(a: &str, b: &str) -> f64 {
-    strsim::sorensen_dice(&a.to_lowercase(), &b.to_lowercase())
-}
-
 fn same_place(a: &Element, b: &Element) -> bool {
     match (a.domain, b.domain) {
         (None, None) => true,
@@ -422,28 +423,18 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
     let removed: Vec<&Element> = eo.iter().filter(|e| !new_ids.contains(&(e.family, e.id))).collect();
     let added: Vec<&Element> = en.iter().filter(|e| !old_ids.contains(&(e.family, e.id))).collect();
 
-    // Renames: the most alike pairs first, each element used once.
-    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, r) in removed.iter().enumerate() {
-        for (j, a) in added.iter().enumerate() {
-            if r.family == a.family && same_place(r, a) {
-                let s = similarity(r.title, a.title);
-                if s >= RENAME_SIMILARITY {
-                    candidates.push((s, i, j));
-                }
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let (mut used_r, mut used_a) = (HashSet::new(), HashSet::new());
+    // Renames: the most alike pairs first, each element used once, in
+    // bounded work (crate::rename).
+    let titles =
+        |es: &[&Element]| -> Vec<(u8, rename::Title)> { es.iter().map(|e| (e.family as u8, rename::Title::new(e.title))).collect() };
+    let place = |i: usize, j: usize| same_place(removed[i], added[j]);
+    let (pairs, renames_cut_short) = rename::matches(&titles(&removed), &titles(&added), RENAME_SIMILARITY, &place);
+    let (mut used_r, mut used_a) = (vec![false; removed.len()], vec![false; added.len()]);
     let mut renamed: HashMap<String, String> = HashMap::new();
     let mut changes = Vec::new();
-    for (s, i, j) in candidates {
-        if used_r.contains(&i) || used_a.contains(&j) {
-            continue;
-        }
-        used_r.insert(i);
-        used_a.insert(j);
+    for (s, i, j) in pairs {
+        used_r[i] = true;
+        used_a[j] = true;
         let (r, a) = (removed[i], added[j]);
         renamed.insert(r.id.to_string(), a.id.to_string());
         let mut c = change(ElementChangeKind::Renamed, a);
@@ -453,12 +444,12 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         changes.push(c);
     }
     for (j, a) in added.iter().enumerate() {
-        if !used_a.contains(&j) {
+        if !used_a[j] {
             changes.push(change(ElementChangeKind::Added, a));
         }
     }
     for (i, r) in removed.iter().enumerate() {
-        if !used_r.contains(&i) {
+        if !used_r[i] {
             changes.push(change(ElementChangeKind::Removed, r));
         }
     }
@@ -529,6 +520,7 @@ pub fn diff_through(old: &Framework, new: &Framework, crosswalks: &[&lfw_model::
         elements: changes,
         scales,
         roles,
+        renames_cut_short,
     }
 }
 
@@ -702,9 +694,11 @@ struct Compared {
 fn role_changes(old: &Framework, new: &Framework, rename: &dyn Fn(&str) -> String) -> Vec<RoleChange> {
     let mut out = Vec::new();
     let same = |s: &str| s.to_string();
+    // Old roles by their id in the new version: one look-up per role.
+    let old_by_new_id: HashMap<String, &lfw_model::Role> = old.roles.iter().map(|o| (rename(&o.id), o)).collect();
     for r in &new.roles {
         // Roles added are listed as elements; their content is new.
-        let Some(before) = old.roles.iter().find(|o| rename(&o.id) == r.id) else {
+        let Some(&before) = old_by_new_id.get(&r.id) else {
             continue;
         };
         let change = |change: RoleChangeKind, subject: &Subject, old: Option<RoleValue>, new: Option<RoleValue>| RoleChange {

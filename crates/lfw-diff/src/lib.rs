@@ -10,6 +10,7 @@
 
 pub mod compare;
 pub mod diff;
+mod rename;
 
 pub use compare::{compare, Comparison};
 pub use diff::{diff, diff_through, Diff};

@@ -18,6 +18,7 @@ pub enum Code {
     DuplicateProperty,
     NumberTooLarge,
     LineTooLong,
+    LoneCarriageReturn,
     // Files, imports and frameworks.
     UnreadableFile,
     ImportOutsideRoot,
@@ -71,13 +72,14 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of docs/diagnostics.md.
-    pub const ALL: [Code; 49] = [
+    pub const ALL: [Code; 50] = [
         Code::Syntax,
         Code::StrayText,
         Code::UnterminatedText,
         Code::DuplicateProperty,
         Code::NumberTooLarge,
         Code::LineTooLong,
+        Code::LoneCarriageReturn,
         Code::UnreadableFile,
         Code::ImportOutsideRoot,
         Code::NotLfwSource,
@@ -132,6 +134,7 @@ impl Code {
             Code::DuplicateProperty => "lfw::duplicate-property",
             Code::NumberTooLarge => "lfw::number-too-large",
             Code::LineTooLong => "lfw::line-too-long",
+            Code::LoneCarriageReturn => "lfw::lone-carriage-return",
             Code::UnreadableFile => "lfw::unreadable-file",
             Code::ImportOutsideRoot => "lfw::import-outside-root",
             Code::NotLfwSource => "lfw::not-lfw-source",

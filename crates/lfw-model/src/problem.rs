@@ -269,6 +269,7 @@ impl Payload for Problem {
                 SyntaxErrorKind::DuplicateProperty { .. } => Code::DuplicateProperty,
                 SyntaxErrorKind::NumberTooLarge => Code::NumberTooLarge,
                 SyntaxErrorKind::LineTooLong { .. } => Code::LineTooLong,
+                SyntaxErrorKind::LoneCarriageReturn => Code::LoneCarriageReturn,
             },
             Problem::Unreadable { .. } => Code::UnreadableFile,
             Problem::InvalidUtf8 { .. } => Code::InvalidUtf8,

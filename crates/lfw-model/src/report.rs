@@ -120,6 +120,10 @@ pub fn syntax(file: crate::source::FileId, e: &SyntaxError) -> Diagnostic {
         .at(loc, "the line starting here")
         .help("a line, with the lines that continue it, stays under the limit: shorten the text, or split a long list of requirements over several lines.")
         ,
+        SyntaxErrorKind::LoneCarriageReturn => Wording::new("This line ends with a carriage return alone (the old Mac way), which is not a line break here, so the file is not read.")
+            .at(loc, "carriage return without a line feed")
+            .help("save the file with LF (or CR LF) line endings; most editors offer it under “Line endings” or “EOL conversion”.")
+            ,
         SyntaxErrorKind::UnknownProperty { item, word, suggestion } => {
             let message = format!("`{word}` does not start a line of a {}.", item_word(*item));
             let d = Wording::new(message).at(loc, "not a keyword here");

@@ -95,6 +95,11 @@ pub enum SyntaxErrorKind {
     TextForName,
     /// Several words (a title, most likely) where one name belongs.
     TitleForName,
+    /// A carriage return that no line feed follows, outside any quoted text
+    /// or comment: lines ended the old Mac way, which the language does not
+    /// read as line breaks. The only error of its file, whose items are not
+    /// read.
+    LoneCarriageReturn,
 }
 
 /// What a misspelt word at the start of a line most likely is.

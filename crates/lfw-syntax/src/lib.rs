@@ -48,12 +48,57 @@ pub struct Parsed {
 }
 
 /// Parses the text of one `.lfw` file.
+///
+/// A UTF-8 byte-order mark at the start is accepted and ignored (it is
+/// kept in the tree as whitespace). A carriage return alone, outside any
+/// quoted text or comment, means lines ended the old Mac way: every line
+/// of the file would run into the next, so that is the file's one error
+/// and none of its items is read.
 pub fn parse(text: &str) -> Parsed {
     let (green, mut errors) = parser::parse(text);
     let tree = SyntaxNode::new_root(green);
-    let file = lower::file(&tree, &mut errors);
+    let mut file = lower::file(&tree, &mut errors);
+    if let Some(at) = lone_carriage_return(text) {
+        errors = vec![SyntaxError::new(SyntaxErrorKind::LoneCarriageReturn, Span::new(at, at + 1))];
+        file = ast::File::default();
+    }
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     Parsed { tree, file, errors }
+}
+
+/// The first carriage return that no line feed follows, outside quoted
+/// texts and comments.
+fn lone_carriage_return(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'\r') {
+        return None;
+    }
+    let (mut quoted, mut comment, mut escaped) = (false, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            (quoted, comment, escaped) = (false, false, false);
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        if quoted {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => quoted = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => quoted = true,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => comment = true,
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -64,6 +109,39 @@ mod tests {
     fn every_kind_maps_to_itself() {
         for (i, kind) in SyntaxKind::ALL.iter().enumerate() {
             assert_eq!(*kind as usize, i);
+        }
+    }
+
+    /// A byte-order mark at the start is whitespace: the file parses as
+    /// without it, and the tree keeps it.
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let text = "\u{feff}framework f \"F\"\n  description \"d\"\n";
+        let parsed = parse(text);
+        assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        assert_eq!(parsed.tree.to_string(), text, "lossless");
+        assert!(matches!(parsed.file.items[..], [ast::Item::Framework(_)]), "{:?}", parsed.file);
+        // Anywhere else it is not whitespace.
+        assert!(!parse("framework f \"F\"\n\u{feff}scale s \"S\"\n").errors.is_empty());
+    }
+
+    /// Lines ended by a carriage return alone are one error, at the first;
+    /// CR LF is a line break; a carriage return in a text or a comment is
+    /// part of it.
+    #[test]
+    fn lone_carriage_returns() {
+        let text = "framework f \"F\"\rscale s \"S\"\r  levlz a < b\r";
+        let parsed = parse(text);
+        let errors: Vec<_> = parsed.errors.iter().map(|e| (&e.kind, e.span)).collect();
+        assert_eq!(errors, [(&SyntaxErrorKind::LoneCarriageReturn, Span::new(15, 16))]);
+        assert!(parsed.file.items.is_empty(), "nothing of the file is read");
+        assert_eq!(parsed.tree.to_string(), text, "lossless");
+        for fine in [
+            "framework f \"F\"\r\nscale s \"S\"\r\n  levels a < b\r\n",
+            "framework f \"F\\\" \r\"\n// a \r comment\nscale s \"S\" // \r\n  levels a < b\n",
+        ] {
+            let parsed = parse(fine);
+            assert!(parsed.errors.is_empty(), "{fine:?}: {:?}", parsed.errors);
         }
     }
 

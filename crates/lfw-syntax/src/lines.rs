@@ -10,6 +10,9 @@
 
 use crate::vocab::{self, leading_word};
 
+/// The byte-order mark some editors write at the start of a UTF-8 file.
+pub const BOM: char = '\u{feff}';
+
 /// One logical line: `start..end` is the whole of it, indentation and line
 /// break included (the lines of a file cover it exactly, in order).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +59,9 @@ pub fn lines(text: &str) -> Vec<Line> {
         let start = at;
         at += physical.len();
         let body = physical.strip_suffix('\n').unwrap_or(physical);
-        let rest = body.trim_start_matches([' ', '\t', '\r']);
+        // A byte-order mark opening the file is read as indentation.
+        let body_from = if start == 0 { body.trim_start_matches(BOM) } else { body };
+        let rest = body_from.trim_start_matches([' ', '\t', '\r']);
         let content_start = start + (body.len() - rest.len());
         let content_end = start + body.len();
         if let Some(last) = out.last_mut() {

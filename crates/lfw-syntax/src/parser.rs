@@ -338,6 +338,8 @@ impl<'t> Builder<'t> {
             let at = start + i;
             let kind = match c {
                 ' ' | '\t' | '\r' => continue,
+                // A byte-order mark: only ever at the start of the file.
+                crate::lines::BOM if at == 0 => continue,
                 '\n' => K::Newline,
                 _ => K::Unknown,
             };

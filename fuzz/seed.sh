@@ -1,0 +1,39 @@
+#!/bin/sh
+# Fills fuzz/corpus/<target>/ with seeds from the repository: every .lfw
+# file of frameworks/ and tests/fixtures/ for the parser, the compiler and
+# the formatter; the profile fixtures (each behind the byte that chooses
+# its reader) for profile reading; and hand-made profiles of the generated
+# framework for readiness. Run from the repository root or from fuzz/.
+set -eu
+cd "$(dirname "$0")/.."
+c=fuzz/corpus
+mkdir -p $c/parse $c/compile $c/format $c/profile $c/readiness
+find frameworks tests/fixtures -name '*.lfw' -type f -size -64k | while read -r f; do
+    name=$(printf '%s' "$f" | tr '/' '_')
+    for t in parse compile format; do cp "$f" "$c/$t/$name"; done
+done
+for f in tests/fixtures/ready/*.json; do
+    { printf '\000'; cat "$f"; } > "$c/profile/json_$(basename "$f")"
+done
+for f in tests/fixtures/ready/*.jsonl; do
+    { printf '\001'; cat "$f"; } > "$c/profile/jsonl_$(basename "$f")"
+    { printf '\003'; cat "$f"; } > "$c/profile/cohort_$(basename "$f")"
+done
+for f in tests/fixtures/ready/*.csv; do
+    { printf '\002'; cat "$f"; } > "$c/profile/csv_$(basename "$f")"
+    { printf '\004'; cat "$f"; } > "$c/profile/cohort_$(basename "$f")"
+done
+# Readiness: eight bytes of framework shape, then a profile of it.
+i=0
+for shape in '\002\003\002\004\001\377\200\377' '\001\001\001\000\000\012\032\003' '\000\000\000\001\000\002\000\000'; do
+    i=$((i + 1))
+    { printf "$shape"; cat <<'JSON'
+{"id":"p1","role":"r0","role_since":"2019-01-01",
+ "assessments":[{"competency":"c0","level":"l1","source":"centre","date":"2025-01-01"},
+                {"competency":"c1","level":"l2","source":"manager","date":"2024-06-01"},
+                {"competency":"c0","level":"l0","source":"self","date":"2025-06-01"}],
+ "credentials":[{"id":"k0","date":"2023-01-01"}],
+ "history":[{"role":"r1","from":"2015-01-01","to":"2018-12-31"}]}
+JSON
+    } > "$c/readiness/seed$i"
+done
