@@ -413,11 +413,9 @@ fn compile_files(files: &[PathBuf], root: Option<&Path>) -> Result<Compilation, 
 /// bundled library.
 fn lfw_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
-    let mut library: Option<Compilation> = None;
     for path in paths {
         if !path.exists() {
-            let lib = library.get_or_insert_with(lfw_library::compile);
-            if lib.framework(&path.to_string_lossy()).is_some() {
+            if lfw_library::file_declaring(&path.to_string_lossy()).is_some() {
                 for p in lfw_library::paths() {
                     if !out.contains(&p) {
                         out.push(p);
@@ -507,10 +505,35 @@ pub(crate) enum Bundled {
     WithLibrary,
 }
 
+/// The bundled library, compiled at most once in a run, however many
+/// arguments name bundled frameworks or crosswalks.
+fn library() -> &'static Compilation {
+    static LIBRARY: std::sync::OnceLock<Compilation> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(lfw_library::compile)
+}
+
+/// A compilation a command works on: its own (files named, or one bundled
+/// framework alone), or the whole bundled library, shared.
+pub(crate) enum Loaded {
+    Own(Compilation),
+    Library(&'static Compilation),
+}
+
+impl std::ops::Deref for Loaded {
+    type Target = Compilation;
+
+    fn deref(&self) -> &Compilation {
+        match self {
+            Loaded::Own(c) => c,
+            Loaded::Library(c) => c,
+        }
+    }
+}
+
 /// A compiled framework named on the command line by path or bundled id,
 /// with the compilation it lives in. On failure, the exit code to stop with
 /// (diagnostics or the usage error already printed).
-pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) -> Result<(Compilation, usize), ExitCode> {
+pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) -> Result<(Loaded, usize), ExitCode> {
     let path = Path::new(arg);
     if path.is_dir() {
         return Err(usage_error(&format!(
@@ -518,7 +541,7 @@ pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) ->
         )));
     }
     let (c, index) = if path.exists() {
-        let c = compile_files(&[path.to_path_buf()], root)?;
+        let c = Loaded::Own(compile_files(&[path.to_path_buf()], root)?);
         let root = lfw_model::FileId(0);
         let index = c.frameworks.iter().position(|f| f.loc.file == root);
         (c, index)
@@ -527,7 +550,10 @@ pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) ->
             Bundled::Alone => lfw_library::compile_one(arg),
             Bundled::WithLibrary => None,
         };
-        let c = alone.unwrap_or_else(lfw_library::compile);
+        let c = match alone {
+            Some(c) => Loaded::Own(c),
+            None => Loaded::Library(library()),
+        };
         let Some(index) = c.frameworks.iter().position(|f| f.id == arg) else {
             let hint = match lfw_model::did_you_mean(arg, c.frameworks.iter().map(|f| f.id.as_str())) {
                 Some(id) => format!("did you mean the bundled framework `{id}`?"),
@@ -582,7 +608,7 @@ fn counts(fw: &Framework) -> serde_json::Value {
 }
 
 fn list(format: Format) -> ExitCode {
-    let c = lfw_library::compile();
+    let c = library();
     if c.has_errors() {
         print_diagnostics(&c);
         return ExitCode::from(1);
@@ -727,7 +753,7 @@ pub(crate) fn print_plain(diagnostics: &[lfw_assess::ProfileDiagnostic], sources
 }
 
 /// A framework argument and a role of it, as `ready` and `cohort` take them.
-fn framework_and_role(framework: &str, role: &str, root: Option<&Path>) -> Result<(Compilation, usize, lfw_model::RoleId), ExitCode> {
+fn framework_and_role(framework: &str, role: &str, root: Option<&Path>) -> Result<(Loaded, usize, lfw_model::RoleId), ExitCode> {
     let (c, index) = framework_arg(framework, root, Bundled::Alone)?;
     let target = role_arg(&c.frameworks[index], role)?;
     Ok((c, index, target))
@@ -1166,14 +1192,14 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format, root: Op
 
 /// The crosswalks named on the command line (ids or files), else every one
 /// loaded with the frameworks; each once.
-fn crosswalks_arg(compilations: &[Compilation], args: &[String], root: Option<&Path>) -> Result<Vec<lfw_model::Crosswalk>, ExitCode> {
+fn crosswalks_arg(compilations: &[Loaded], args: &[String], root: Option<&Path>) -> Result<Vec<lfw_model::Crosswalk>, ExitCode> {
     let mut crosswalks: Vec<lfw_model::Crosswalk> = Vec::new();
     if args.is_empty() {
         for c in compilations {
             crosswalks.extend(c.crosswalks.iter().cloned());
         }
     } else {
-        let library = lfw_library::compile();
+        let library = library();
         for arg in args {
             if Path::new(arg).exists() {
                 let c = compile_files(&[PathBuf::from(arg)], root)?;
@@ -1184,7 +1210,7 @@ fn crosswalks_arg(compilations: &[Compilation], args: &[String], root: Option<&P
                 crosswalks.extend(c.crosswalks.iter().cloned());
                 continue;
             }
-            let all = || compilations.iter().chain([&library]).flat_map(|c| c.crosswalks.iter());
+            let all = || compilations.iter().map(|c| &**c).chain([library]).flat_map(|c| c.crosswalks.iter());
             match all().find(|x| x.id == *arg) {
                 Some(x) => crosswalks.push(x.clone()),
                 None => {
