@@ -414,15 +414,13 @@ fn compile_files(files: &[PathBuf], root: Option<&Path>) -> Result<Compilation, 
 fn lfw_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for path in paths {
-        if !path.exists() {
-            if lfw_library::file_declaring(&path.to_string_lossy()).is_some() {
-                for p in lfw_library::paths() {
-                    if !out.contains(&p) {
-                        out.push(p);
-                    }
+        if !path.exists() && lfw_library::file_declaring(&path.to_string_lossy()).is_some() {
+            for p in lfw_library::paths() {
+                if !out.contains(&p) {
+                    out.push(p);
                 }
-                continue;
             }
+            continue;
         }
         if path.is_dir() {
             let found = lfw_files_in(path).map_err(|e| format!("cannot read the directory `{}`: {e}", path.display()))?;
@@ -610,7 +608,7 @@ fn counts(fw: &Framework) -> serde_json::Value {
 fn list(format: Format) -> ExitCode {
     let c = library();
     if c.has_errors() {
-        print_diagnostics(&c);
+        print_diagnostics(c);
         return ExitCode::from(1);
     }
     let rows: Vec<serde_json::Value> = c
