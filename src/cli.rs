@@ -49,6 +49,9 @@ pub(crate) enum ReportFormat {
 #[derive(Subcommand)]
 enum Command {
     /// Compile frameworks and print every diagnostic.
+    #[command(
+        after_help = "Examples:\n  lfw check frameworks/\n  lfw check --deny-warnings --format json my-framework.lfw\n  lfw check police-ew"
+    )]
     Check {
         /// `.lfw` files, directories searched for them, or ids of bundled frameworks.
         #[arg(required = true)]
@@ -60,6 +63,7 @@ enum Command {
         deny_warnings: bool,
     },
     /// Write a compiled framework in another format.
+    #[command(after_help = "Examples:\n  lfw export --to json cscf-2012\n  lfw export --to json my-framework.lfw > my-framework.json")]
     Export {
         #[arg(long, value_enum)]
         to: ExportFormat,
@@ -67,6 +71,9 @@ enum Command {
         framework: String,
     },
     /// How ready one person is for a role, and the development plan.
+    #[command(
+        after_help = "Examples:\n  lfw ready --framework cscf-2012 --role g7 --as-of 2026-06-01 frameworks/civil-service/examples/seo-one-gap.json\n  lfw ready --framework police-ew --role sergeant --format html pc-201.json > pc-201.html"
+    )]
     Ready {
         /// A framework's `.lfw` file, or the id of a bundled framework.
         #[arg(long)]
@@ -85,6 +92,9 @@ enum Command {
         format: ReportFormat,
     },
     /// The route between two roles, its least time, and what a person lacks at each step.
+    #[command(
+        after_help = "Examples:\n  lfw path --framework police-ew --from constable --to chief-constable\n  lfw path --framework fire.lfw --to group-manager watch-manager.json"
+    )]
     Path {
         /// A framework's `.lfw` file, or the id of a bundled framework.
         #[arg(long)]
@@ -111,6 +121,9 @@ enum Command {
         format: Format,
     },
     /// Readiness of a whole cohort for a role, summarised; streams any number of profiles.
+    #[command(
+        after_help = "Examples:\n  lfw cohort --framework cscf-2012 --role g7 --as-of 2026-06-01 staff.csv\n  lfw cohort --framework police-ew --role sergeant --per-person --format json force.jsonl"
+    )]
     Cohort {
         /// A framework's `.lfw` file, or the id of a bundled framework.
         #[arg(long)]
@@ -137,6 +150,9 @@ enum Command {
     /// Succession pipelines: for every role, holders, successors ready now,
     /// ready within a horizon, one step away and blocked; by group, with
     /// small groups not shown.
+    #[command(
+        after_help = "Examples:\n  lfw succession --framework police-ew --as-of 2026-06-01 --by organisation frameworks/police/examples/force.jsonl\n  lfw succession --framework childrens-services --horizon 2y --min-group 10 --format html region.jsonl > region.html"
+    )]
     Succession {
         /// A framework's `.lfw` file, or the id of a bundled framework.
         #[arg(long)]
@@ -172,17 +188,24 @@ enum Command {
     },
     /// Write a small, commented starter framework (and an `lfw.toml`) into a
     /// folder, ready to edit: `lfw init leadership && lfw check leadership`.
+    #[command(after_help = "Examples:\n  lfw init leadership && lfw check leadership")]
     Init {
         /// The folder: created if missing; it must not hold the files already.
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Print a completion script for a shell: `lfw completions bash > /etc/bash_completion.d/lfw`.
+    #[command(
+        after_help = "Examples:\n  lfw completions bash > ~/.local/share/bash-completion/completions/lfw\n  lfw completions zsh > ~/.zfunc/_lfw"
+    )]
     Completions {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
     /// What changed between two versions of a framework (exit 1 when they differ).
+    #[command(
+        after_help = "Examples:\n  lfw diff scs-core-2005 cscf-2012\n  lfw diff --format markdown old/framework.lfw new/framework.lfw"
+    )]
     Diff {
         /// The old version: a `.lfw` file or a bundled framework's id.
         old: String,
@@ -196,6 +219,7 @@ enum Command {
         format: ReportFormat,
     },
     /// What two or more frameworks share and what each lacks, through crosswalks.
+    #[command(after_help = "Examples:\n  lfw compare lqf hlm\n  lfw compare lqf hlm nhs-scotland-ldf --format json")]
     Compare {
         /// Frameworks: `.lfw` files or bundled ids. With three or more, the shared core.
         #[arg(required = true, num_args = 2..)]
@@ -208,6 +232,7 @@ enum Command {
         format: Format,
     },
     /// A provisional profile in another framework, through a crosswalk's mappings and level correspondences.
+    #[command(after_help = "Examples:\n  lfw translate --to hlm lqf-profile.json")]
     Translate {
         /// The framework to translate into: a `.lfw` file or a bundled id.
         #[arg(long)]
@@ -230,6 +255,7 @@ enum Command {
         format: Format,
     },
     /// Write `.lfw` files in their canonical layout (`-` filters standard input to standard output).
+    #[command(after_help = "Examples:\n  lfw fmt frameworks/\n  lfw fmt --check frameworks/\n  lfw fmt - < draft.lfw")]
     Fmt {
         /// `.lfw` files and folders searched for them; the current folder by default; `-` for standard input.
         paths: Vec<PathBuf>,
@@ -240,6 +266,7 @@ enum Command {
         format: Format,
     },
     /// List the bundled frameworks.
+    #[command(after_help = "Examples:\n  lfw list\n  lfw list --format json")]
     List {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

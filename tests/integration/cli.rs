@@ -170,3 +170,27 @@ fn colour_is_asked_for_or_not() {
         assert!(!run.stderr.contains('\u{1b}'), "{quiet:?}: {}", run.stderr);
     }
 }
+
+/// Every command's `--help` ends with examples.
+#[test]
+fn every_help_has_examples() {
+    for command in [
+        "check",
+        "export",
+        "ready",
+        "path",
+        "cohort",
+        "succession",
+        "init",
+        "completions",
+        "diff",
+        "compare",
+        "translate",
+        "fmt",
+        "list",
+    ] {
+        let run = lfw(&[command, "--help"]);
+        assert_eq!(run.code, 0, "{command}: {}", run.stderr);
+        assert!(run.stdout.contains("Examples:\n  lfw "), "{command} --help has no examples");
+    }
+}
