@@ -221,6 +221,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Serve the Language Server Protocol over standard input and output (docs/editors.md).
+    Lsp,
     /// List the bundled frameworks.
     List {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -269,6 +271,7 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework, root),
         Command::List { format } => list(format),
+        Command::Lsp => crate::lsp::run(root),
         Command::Fmt { paths, check, format } => crate::fmt::run(&paths, check, format == Format::Json),
         Command::Diff {
             old,

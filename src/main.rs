@@ -12,6 +12,7 @@ mod compare;
 mod escape;
 mod files;
 mod fmt;
+mod lsp;
 mod ready;
 mod render;
 mod succession;

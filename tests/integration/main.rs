@@ -11,6 +11,7 @@ mod formatting;
 mod hostile;
 mod library;
 mod lossless;
+mod lsp;
 mod mistakes;
 mod parser;
 mod properties;
