@@ -14,6 +14,11 @@
 //! declarations and uses read off the typed trees (`index.rs`), each file
 //! parsed once per text it has had.
 
+// `lsp-types` keys workspace edits by `Uri`, whose parsed form caches data
+// inside: clippy takes that for a mutable key, but a `Uri` is never changed
+// once built (rust-analyzer allows the lint for the same reason).
+#![allow(clippy::mutable_key_type)]
+
 mod index;
 mod text;
 
@@ -869,9 +874,8 @@ fn describe(world: &World, target: &Target) -> String {
     }
     let mut facts = Vec::new();
     if def.kind == Kind::Competency {
-        match def.scale.as_ref().or(world.index.default_scale.as_ref()) {
-            Some(s) => facts.push(format!("Rated on `{s}`.")),
-            None => {}
+        if let Some(s) = def.scale.as_ref().or(world.index.default_scale.as_ref()) {
+            facts.push(format!("Rated on `{s}`."));
         }
         if let Some(d) = &def.domain {
             facts.push(format!("In the domain `{d}`."));

@@ -6,6 +6,7 @@ mod cohort;
 mod compare;
 mod compiled;
 mod diagnostics;
+mod editors;
 mod export;
 mod formatting;
 mod hostile;
