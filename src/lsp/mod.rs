@@ -25,7 +25,7 @@ mod text;
 use crate::files::Project;
 use index::{Index, Kind, Target};
 use lfw_model::source::normalize;
-use lfw_model::{compile, ReadError, Severity};
+use lfw_model::{compile_cached, ParseCache, ReadError, Severity};
 use lfw_syntax::ast::{self, Item};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
@@ -36,6 +36,7 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
+use std::sync::Arc;
 use text::{path_of, uri_of, Lines};
 
 /// The largest message read, in bytes: far above any document this server
@@ -200,7 +201,7 @@ struct Doc {
 /// One file read and parsed for navigation.
 struct Parsed {
     text: String,
-    file: ast::File,
+    file: Arc<ast::File>,
 }
 
 /// Files and the index of their names.
@@ -227,8 +228,9 @@ struct Server {
     shut_down: bool,
     output_failed: bool,
     docs: HashMap<PathBuf, Doc>,
-    /// Every file parsed for navigation, by path, with the text it had.
-    parsed: HashMap<PathBuf, Rc<Parsed>>,
+    /// Every file parsed, by path, with the text it had: an edit re-parses
+    /// the edited file only, for diagnostics and navigation alike.
+    cache: ParseCache,
 }
 
 impl Server {
@@ -241,7 +243,7 @@ impl Server {
             shut_down: false,
             output_failed: false,
             docs: HashMap::new(),
-            parsed: HashMap::new(),
+            cache: ParseCache::default(),
         }
     }
 
@@ -473,6 +475,7 @@ impl Server {
     fn closed(&mut self, uri: &Uri) {
         if let Ok(path) = self.path(uri) {
             if self.docs.remove(&path).is_some() {
+                self.cache.forget(&path);
                 self.notify(
                     "textDocument/publishDiagnostics",
                     lsp::PublishDiagnosticsParams::new(uri.clone(), Vec::new(), None),
@@ -483,18 +486,13 @@ impl Server {
 
     /// Reads a file: an open document's text, else the project's file.
     fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
-        if let Some(doc) = self.docs.get(path) {
-            return Ok(doc.text.clone().into_bytes());
-        }
-        match &self.project {
-            Some(project) => project.read(path),
-            None => Err(ReadError::OutsideRoot { root: PathBuf::new() }),
-        }
+        read(&self.docs, self.project.as_ref(), path)
     }
 
     /// Compiles an open document and publishes its diagnostics.
     fn check(&mut self, path: &Path) {
-        let compilation = compile(&[path.to_path_buf()], &|p: &Path| self.read(p));
+        let (docs, project) = (&self.docs, self.project.as_ref());
+        let compilation = compile_cached(&[path.to_path_buf()], &|p: &Path| read(docs, project, p), &mut self.cache);
         let sources = &compilation.sources;
         let Some(this) = sources.find(path) else { return };
         let mut lines: HashMap<lfw_model::FileId, Lines> = HashMap::new();
@@ -571,15 +569,8 @@ impl Server {
     /// A file parsed, from the editor's buffer or the project.
     fn parse(&mut self, path: &Path) -> Option<Rc<Parsed>> {
         let text = String::from_utf8(self.read(path).ok()?).ok()?;
-        if let Some(p) = self.parsed.get(path) {
-            if p.text == text {
-                return Some(p.clone());
-            }
-        }
-        let file = lfw_syntax::parse(&text).file;
-        let parsed = Rc::new(Parsed { text, file });
-        self.parsed.insert(path.to_path_buf(), parsed.clone());
-        Some(parsed)
+        let (file, _) = self.cache.parse(path, &text);
+        Some(Rc::new(Parsed { text, file }))
     }
 
     /// The files named and everything they import, indexed; the first
@@ -830,6 +821,17 @@ impl Server {
             })
             .collect();
         to_value(actions)
+    }
+}
+
+/// Reads a file: an open document's text, else the project's file.
+fn read(docs: &HashMap<PathBuf, Doc>, project: Option<&Project>, path: &Path) -> Result<Vec<u8>, ReadError> {
+    if let Some(doc) = docs.get(path) {
+        return Ok(doc.text.clone().into_bytes());
+    }
+    match project {
+        Some(project) => project.read(path),
+        None => Err(ReadError::OutsideRoot { root: PathBuf::new() }),
     }
 }
 
@@ -1135,7 +1137,7 @@ mod tests {
             paths: vec![PathBuf::from("/x.lfw")],
             files: vec![Rc::new(Parsed {
                 text: text.into(),
-                file: parsed.file,
+                file: Arc::new(parsed.file),
             })],
             index,
         };
