@@ -82,7 +82,7 @@ fn incremental_parsing_agrees_with_parsing_the_whole() {
         let mut inc = lfw_syntax::Incremental::default();
         let whole = |t: &str| {
             let p = lfw_syntax::parse(t);
-            (p.file, p.errors)
+            (std::sync::Arc::new(p.file), p.errors)
         };
         assert!(inc.parse(text) == whole(text), "{}", path.display());
         let lines: Vec<&str> = text.split_inclusive('\n').collect();

@@ -67,35 +67,14 @@ pub struct LoadedFile {
 /// gives the same tree and errors.
 #[derive(Default)]
 pub struct ParseCache {
-    files: HashMap<PathBuf, Parsed>,
-}
-
-struct Parsed {
-    text: String,
-    ast: Arc<ast::File>,
-    errors: Vec<SyntaxError>,
-    /// The file's items by their text, so that an edit re-reads only the
-    /// items it changed.
-    incremental: lfw_syntax::Incremental,
+    files: HashMap<PathBuf, lfw_syntax::Incremental>,
 }
 
 impl ParseCache {
-    /// The typed tree and syntax errors of a file with this text: the ones
-    /// kept if the text is the one kept, else parsed now (and kept).
+    /// The typed tree and syntax errors of a file with this text, parsing
+    /// only what changed since the text last given for its path.
     pub fn parse(&mut self, path: &Path, text: &str) -> (Arc<ast::File>, Vec<SyntaxError>) {
-        let entry = self.files.entry(path.to_path_buf()).or_insert_with(|| Parsed {
-            text: String::new(),
-            ast: Arc::default(),
-            errors: Vec::new(),
-            incremental: lfw_syntax::Incremental::default(),
-        });
-        if entry.text != text || entry.text.is_empty() {
-            let (file, errors) = entry.incremental.parse(text);
-            entry.text = text.to_string();
-            entry.ast = Arc::new(file);
-            entry.errors = errors;
-        }
-        (entry.ast.clone(), entry.errors.clone())
+        self.files.entry(path.to_path_buf()).or_default().parse(text)
     }
 
     /// Forgets a file (one that was closed, say).

@@ -5,11 +5,12 @@
 //! The parser reads one logical line at a time with the rule for its place,
 //! and a place is set by the item keyword that starts the item, so an item
 //! (its header line up to the next header) parses the same alone as in its
-//! file. The text is cut where the parser starts items; each piece's typed
-//! items and errors are kept by its text, and a piece met again is not
-//! parsed again: its items are moved to where the piece now starts. The one
-//! thing that crosses items, the domain a competency is written under, is
-//! set again over the whole file, as `lower` sets it.
+//! file. The text is cut where the parser starts items; the pieces an edit
+//! left alone at the start and at the end are not parsed again (their items
+//! are kept, those after the edit moved by the change in length, in place
+//! and without copying), and only the pieces between are. The one thing
+//! that crosses items, the domain a competency is written under, is set
+//! again over the whole file, as `lower` sets it.
 //!
 //! The result is what [`crate::parse`] gives for the typed tree and the
 //! errors (a test holds the two equal over the corpus and edits of it),
@@ -22,90 +23,125 @@ use crate::ast::*;
 use crate::error::{Edit, SyntaxError, SyntaxErrorKind};
 use crate::lines::{lines, Class};
 use crate::vocab;
-use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The pieces of the last text parsed, by their text.
+/// The last text parsed, cut into pieces, and what it says.
 #[derive(Default)]
 pub struct Incremental {
-    pieces: HashMap<String, Arc<Piece>>,
-}
-
-/// What one piece of a text says, with spans from the piece's start.
-struct Piece {
-    items: Vec<Item>,
+    text: String,
+    /// Where each piece starts, and the end of the text last.
+    starts: Vec<usize>,
+    /// How many items and errors each piece gave.
+    counts: Vec<(usize, usize)>,
+    file: Arc<File>,
     errors: Vec<SyntaxError>,
+    parsed_once: bool,
 }
 
 impl Incremental {
     /// The typed tree and the syntax errors of `text`, as [`crate::parse`]
-    /// gives them.
-    pub fn parse(&mut self, text: &str) -> (File, Vec<SyntaxError>) {
-        let mut starts: Vec<usize> = vec![0];
-        for line in lines(text) {
-            if line.class == Class::Content && vocab::item_keyword(line.first_word(text)).is_some() && line.start > 0 {
-                starts.push(line.start);
-            }
+    /// gives them. The tree is shared with the caller: when the caller has
+    /// let go of it by the next call, it is updated in place.
+    pub fn parse(&mut self, text: &str) -> (Arc<File>, Vec<SyntaxError>) {
+        if self.parsed_once && text == self.text {
+            return (self.file.clone(), self.errors.clone());
         }
-        starts.push(text.len());
-        let mut pieces: HashMap<String, Arc<Piece>> = HashMap::with_capacity(starts.len());
-        let mut file = File::default();
-        let mut errors = Vec::new();
-        for w in starts.windows(2) {
-            let (start, end) = (w[0], w[1]);
-            let piece_text = &text[start..end];
-            let piece = match pieces.get(piece_text).or_else(|| self.pieces.get(piece_text)) {
-                Some(p) => p.clone(),
-                None => {
-                    let parsed = crate::parse(piece_text);
-                    Arc::new(Piece {
-                        items: parsed.file.items,
-                        errors: parsed.errors,
-                    })
-                }
-            };
-            for item in &piece.items {
-                let mut item = item.clone();
-                item.shift(start);
+        if self.starts.is_empty() {
+            self.starts = vec![0];
+        }
+        let starts = pieces(text);
+        let (old, new) = (&self.starts, &starts);
+        let old_n = old.len() - 1;
+        let new_n = new.len() - 1;
+        let old_text = self.text.as_str();
+        let same = |i: usize, j: usize| old_text[old[i]..old[i + 1]] == text[new[j]..new[j + 1]];
+        // The pieces the edit left alone at the start, and at the end.
+        let mut prefix = 0;
+        while prefix < old_n.min(new_n) && old[prefix] == new[prefix] && same(prefix, prefix) {
+            prefix += 1;
+        }
+        let mut suffix = 0;
+        while suffix < (old_n - prefix).min(new_n - prefix) && same(old_n - 1 - suffix, new_n - 1 - suffix) {
+            suffix += 1;
+        }
+        let sum =
+            |range: std::ops::Range<usize>| -> (usize, usize) { self.counts[range].iter().fold((0, 0), |(a, b), (x, y)| (a + x, b + y)) };
+        let (prefix_items, prefix_errors) = sum(0..prefix);
+        let (suffix_items, suffix_errors) = sum(old_n - suffix..old_n);
+        let delta = text.len() as isize - self.text.len() as isize;
+
+        let file = Arc::make_mut(&mut self.file);
+        let mut tail_items = file.items.split_off(file.items.len() - suffix_items);
+        file.items.truncate(prefix_items);
+        let mut tail_errors = self.errors.split_off(self.errors.len() - suffix_errors);
+        self.errors.truncate(prefix_errors);
+        let mut counts: Vec<(usize, usize)> = self.counts[..prefix].to_vec();
+        for j in prefix..new_n - suffix {
+            let (start, end) = (new[j], new[j + 1]);
+            let parsed = crate::parse(&text[start..end]);
+            counts.push((parsed.file.items.len(), parsed.errors.len()));
+            for mut item in parsed.file.items {
+                item.shift(start as isize);
                 file.items.push(item);
             }
-            for e in &piece.errors {
-                let mut e = e.clone();
-                e.shift(start);
-                errors.push(e);
+            for mut e in parsed.errors {
+                e.shift(start as isize);
+                self.errors.push(e);
             }
-            pieces.entry(piece_text.to_string()).or_insert(piece);
         }
-        self.pieces = pieces;
+        counts.extend_from_slice(&self.counts[old_n - suffix..]);
+        if delta != 0 {
+            tail_items.iter_mut().for_each(|i| i.shift(delta));
+            tail_errors.iter_mut().for_each(|e| e.shift(delta));
+        }
+        file.items.append(&mut tail_items);
+        self.errors.append(&mut tail_errors);
         // Competencies belong to the domain section they are written under.
         let mut domain: Option<Ident> = None;
         for item in &mut file.items {
             match item {
                 Item::Domain(d) => domain = Some(d.id.clone()),
                 Item::Broken(b) if b.kind == ItemKind::Domain => domain = b.id.clone(),
-                Item::Competency(c) => c.domain = domain.clone(),
+                Item::Competency(c) if c.domain != domain => c.domain = domain.clone(),
                 _ => {}
             }
         }
-        errors.sort_by_key(|e| (e.span.start, e.span.end));
-        (file, errors)
+        self.errors.sort_by_key(|e| (e.span.start, e.span.end));
+        self.text = text.to_string();
+        self.starts = starts;
+        self.counts = counts;
+        self.parsed_once = true;
+        (self.file.clone(), self.errors.clone())
     }
+}
+
+/// Where the pieces of a text start (where the parser starts an item, and
+/// 0), and the end of the text last.
+fn pieces(text: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = vec![0];
+    for line in lines(text) {
+        if line.class == Class::Content && line.start > 0 && vocab::item_keyword(line.first_word(text)).is_some() {
+            starts.push(line.start);
+        }
+    }
+    starts.push(text.len());
+    starts
 }
 
 /// Moving what was read from a piece to where the piece starts.
 trait Shift {
-    fn shift(&mut self, by: usize);
+    fn shift(&mut self, by: isize);
 }
 
 impl Shift for Span {
-    fn shift(&mut self, by: usize) {
-        self.start += by;
-        self.end += by;
+    fn shift(&mut self, by: isize) {
+        self.start = self.start.wrapping_add_signed(by);
+        self.end = self.end.wrapping_add_signed(by);
     }
 }
 
 impl<T: Shift> Shift for Option<T> {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         if let Some(x) = self {
             x.shift(by);
         }
@@ -113,7 +149,7 @@ impl<T: Shift> Shift for Option<T> {
 }
 
 impl<T: Shift> Shift for Vec<T> {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         for x in self {
             x.shift(by);
         }
@@ -123,7 +159,7 @@ impl<T: Shift> Shift for Vec<T> {
 macro_rules! shift_fields {
     ($($ty:ty { $($field:ident),* })*) => {
         $(impl Shift for $ty {
-            fn shift(&mut self, by: usize) {
+            fn shift(&mut self, by: isize) {
                 $(self.$field.shift(by);)*
             }
         })*
@@ -155,7 +191,7 @@ shift_fields! {
 }
 
 impl Shift for FrameworkHeader {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         let FrameworkHeader {
             id,
             title,
@@ -189,7 +225,7 @@ impl Shift for FrameworkHeader {
 }
 
 impl Shift for EvidenceRule {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         match self {
             EvidenceRule::Latest(s) | EvidenceRule::Highest(s) | EvidenceRule::Lowest(s) | EvidenceRule::Median(s) => s.shift(by),
             EvidenceRule::Ranked(ids) => ids.shift(by),
@@ -198,14 +234,14 @@ impl Shift for EvidenceRule {
 }
 
 impl Shift for (Ident, Ident) {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         self.0.shift(by);
         self.1.shift(by);
     }
 }
 
 impl Shift for Condition {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         match self {
             Condition::Level { competency, level } => {
                 competency.shift(by);
@@ -232,7 +268,7 @@ impl Shift for Condition {
 }
 
 impl Shift for Item {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         match self {
             Item::Framework(x) => x.shift(by),
             Item::Import(x) => x.shift(by),
@@ -248,7 +284,7 @@ impl Shift for Item {
 }
 
 impl Shift for SyntaxError {
-    fn shift(&mut self, by: usize) {
+    fn shift(&mut self, by: isize) {
         self.span.shift(by);
         self.fix.shift(by);
         if let SyntaxErrorKind::DuplicateProperty { first, .. } = &mut self.kind {
@@ -261,9 +297,9 @@ impl Shift for SyntaxError {
 mod tests {
     use super::*;
 
-    fn whole(text: &str) -> (File, Vec<SyntaxError>) {
+    fn whole(text: &str) -> (Arc<File>, Vec<SyntaxError>) {
         let parsed = crate::parse(text);
-        (parsed.file, parsed.errors)
+        (Arc::new(parsed.file), parsed.errors)
     }
 
     #[test]
@@ -276,9 +312,22 @@ mod tests {
             ("domain d", "domain dd"),
             ("\"C\"", "\"C"),
             ("role r", "rolex r"),
+            ("skill c", "domain z \"Z\"\nskill c"),
+            ("domain d \"D\"\n", ""),
             ("", ""),
         ] {
             let edited = text.replacen(from, to, 1);
+            assert_eq!(inc.parse(&edited), whole(&edited), "{from} → {to}");
+        }
+        // Edits one after another, each on the last.
+        let mut edited = text.to_string();
+        for (from, to) in [
+            ("skill e", "skill e2"),
+            ("role q", "role q2\n  entry\nrole q"),
+            ("levels a < b", "levels a < b < c"),
+            ("// lead\n", ""),
+        ] {
+            edited = edited.replacen(from, to, 1);
             assert_eq!(inc.parse(&edited), whole(&edited), "{from} → {to}");
         }
         assert_eq!(inc.parse("  stray\nskill c \"C\"\n"), whole("  stray\nskill c \"C\"\n"));
