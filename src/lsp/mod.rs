@@ -906,6 +906,18 @@ fn describe(world: &World, target: &Target) -> String {
             }
         }
     }
+    if def.kind == Kind::Domain {
+        let members: Vec<String> = world
+            .index
+            .defs
+            .iter()
+            .filter(|d| d.kind == Kind::Competency && d.domain.as_deref() == Some(def.name.as_str()))
+            .map(|d| format!("`{}`", d.name))
+            .collect();
+        if !members.is_empty() {
+            out.push_str(&format!("\n\nCompetencies: {}.", members.join(", ")));
+        }
+    }
     let mut used_in: Vec<&str> = Vec::new();
     let mut count = 0;
     for u in world.index.uses_of(target) {

@@ -275,6 +275,12 @@ fn a_whole_session() {
     }
     eprintln!("hover: {hover}");
 
+    // A domain lists the competencies written under it.
+    let (dline, dcolumn) = find(BASE, "domain leading", 8);
+    let domain = s.ok("textDocument/hover", at(&base, dline, dcolumn));
+    let text = domain["contents"]["value"].as_str().expect("markdown");
+    assert!(text.contains("Competencies: `judgement`, `people`."), "{text}");
+
     // Definition, across the import.
     let definition = s.ok("textDocument/definition", at(&main, line, column));
     assert_eq!(definition[0]["uri"], base, "{definition}");
