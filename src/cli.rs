@@ -265,6 +265,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Serve the Language Server Protocol over standard input and output (docs/editors.md).
+    Lsp,
     /// List the bundled frameworks.
     #[command(after_help = "Examples:\n  lfw list\n  lfw list --format json")]
     List {
@@ -322,6 +324,7 @@ pub fn run() -> ExitCode {
             framework,
         } => export_json(&framework, root),
         Command::List { format } => list(format),
+        Command::Lsp => crate::lsp::run(root),
         Command::Fmt { paths, check, format } => crate::fmt::run(&paths, check, format == Format::Json),
         Command::Diff {
             old,

@@ -14,6 +14,7 @@ mod files;
 mod fmt;
 mod html;
 mod init;
+mod lsp;
 mod ready;
 mod render;
 mod succession;

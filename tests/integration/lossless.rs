@@ -71,3 +71,25 @@ proptest! {
         round_trips(&text)?;
     }
 }
+
+/// Parsing again after an edit (`lfw_syntax::Incremental`, which re-reads
+/// only the items whose text changed, for the language server) gives the
+/// typed tree and the errors that parsing the whole text gives: over the
+/// corpus, and over each file with a line taken out, then put back.
+#[test]
+fn incremental_parsing_agrees_with_parsing_the_whole() {
+    for (path, text) in crate::corpus() {
+        let mut inc = lfw_syntax::Incremental::default();
+        let whole = |t: &str| {
+            let p = lfw_syntax::parse(t);
+            (std::sync::Arc::new(p.file), p.errors)
+        };
+        assert!(inc.parse(text) == whole(text), "{}", path.display());
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        for cut in [lines.len() / 3, lines.len() / 2, lines.len().saturating_sub(2)] {
+            let edited: String = lines.iter().enumerate().filter(|(i, _)| *i != cut).map(|(_, l)| *l).collect();
+            assert!(inc.parse(&edited) == whole(&edited), "{} without line {}", path.display(), cut + 1);
+            assert!(inc.parse(text) == whole(text), "{} again", path.display());
+        }
+    }
+}

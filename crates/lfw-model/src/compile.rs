@@ -7,7 +7,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::limits::{MAX_COMPILED_ELEMENTS, MAX_ELEMENTS, MAX_EXTENDS_DEPTH};
-use crate::load::{self, LoadedFile, Read};
+use crate::load::{self, LoadedFile, ParseCache, Read};
 use crate::model::{Crosswalk, Framework, Mapping, Note};
 use crate::problem::{Counted, Problem, Scope, Wanted};
 use crate::report;
@@ -43,9 +43,20 @@ impl Compilation {
 
 /// Compiles the given files and everything they import.
 pub fn compile(roots: &[PathBuf], read: Read) -> Compilation {
+    compile_with(roots, read, None)
+}
+
+/// Compiles as [`compile`] does, parsing only the files whose text has
+/// changed since they went into `cache` (for tools that compile the same
+/// files again and again, as the language server does on every edit).
+pub fn compile_cached(roots: &[PathBuf], read: Read, cache: &mut ParseCache) -> Compilation {
+    compile_with(roots, read, Some(cache))
+}
+
+fn compile_with(roots: &[PathBuf], read: Read, cache: Option<&mut ParseCache>) -> Compilation {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
-    let files = load::load(roots, read, &mut sources, &mut diagnostics);
+    let files = load::load(roots, read, cache, &mut sources, &mut diagnostics);
     check_import_cycles(&files, &sources, &mut diagnostics);
     let units = units(&files, &mut diagnostics);
     // Did-you-mean has one budget of work for the whole compilation.

@@ -23,12 +23,12 @@ mod resolve;
 pub mod source;
 
 pub use code::Code;
-pub use compile::{compile, compile_str, parse_file, Compilation};
+pub use compile::{compile, compile_cached, compile_str, parse_file, Compilation};
 pub use diagnostic::{Diagnostic, Fix, Label, Payload, Severity, Wording};
 pub use graph::cycles;
 pub use graph::route_to;
 pub use lfw_syntax::suggest::did_you_mean;
-pub use load::{Read, ReadError, MAX_SOURCE_BYTES};
+pub use load::{ParseCache, Read, ReadError, MAX_SOURCE_BYTES};
 pub use model::*;
 pub use problem::{Counted, Problem};
 pub use source::{FileId, Loc, Sources};

@@ -6,9 +6,11 @@ use crate::problem::{Problem, ReadFailure};
 use crate::report;
 use crate::source::{normalize, FileId, Loc, Sources};
 use lfw_syntax::ast;
-use std::collections::{HashSet, VecDeque};
+use lfw_syntax::SyntaxError;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How the compiler reads a file: the file system for the command line
 /// (confined to the project root there), the embedded library for bundled
@@ -52,8 +54,33 @@ impl From<io::Error> for ReadError {
 /// import of the file names, when it could be read.
 pub struct LoadedFile {
     pub id: FileId,
-    pub ast: ast::File,
+    pub ast: Arc<ast::File>,
     pub imports: Vec<(Loc, Option<FileId>)>,
+}
+
+/// Files parsed by earlier compilations, by path, with the text each had:
+/// a compilation given the cache parses only the files whose text changed
+/// since, and of those only the items whose text changed
+/// (`lfw_syntax::Incremental`). The language server keeps one, so an edit
+/// re-parses the edited item, not its file nor everything it imports.
+/// Parsing is a function of the text, so a file read with the same text
+/// gives the same tree and errors.
+#[derive(Default)]
+pub struct ParseCache {
+    files: HashMap<PathBuf, lfw_syntax::Incremental>,
+}
+
+impl ParseCache {
+    /// The typed tree and syntax errors of a file with this text, parsing
+    /// only what changed since the text last given for its path.
+    pub fn parse(&mut self, path: &Path, text: &str) -> (Arc<ast::File>, Vec<SyntaxError>) {
+        self.files.entry(path.to_path_buf()).or_default().parse(text)
+    }
+
+    /// Forgets a file (one that was closed, say).
+    pub fn forget(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
 }
 
 /// A file to read: its path, the import that names it (importing file and
@@ -63,7 +90,13 @@ type Queued = (PathBuf, Option<(usize, usize)>, usize);
 /// Reads the roots and everything they import, each file once, breadth
 /// first: at most [`MAX_FILES`] files, and imports at most
 /// [`MAX_IMPORT_DEPTH`] deep. The result is indexed by [`FileId`].
-pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Vec<LoadedFile> {
+pub fn load(
+    roots: &[PathBuf],
+    read: Read,
+    mut cache: Option<&mut ParseCache>,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LoadedFile> {
     let mut files: Vec<LoadedFile> = Vec::new();
     let mut queue: VecDeque<Queued> = roots.iter().map(|p| (normalize(p), None, 0)).collect();
     // Paths that could not be read, so each is reported once.
@@ -104,12 +137,18 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                     None
                 }
                 Some(text) => {
-                    let parsed = lfw_syntax::parse(&text);
+                    let (tree, errors) = match cache.as_deref_mut() {
+                        Some(cache) => cache.parse(&path, &text),
+                        None => {
+                            let parsed = lfw_syntax::parse(&text);
+                            (Arc::new(parsed.file), parsed.errors)
+                        }
+                    };
                     let id = sources.add(path.clone(), text);
-                    diagnostics.extend(parsed.errors.iter().map(|e| report::syntax(id, e)));
+                    diagnostics.extend(errors.iter().map(|e| report::syntax(id, e)));
                     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
                     let mut imports = Vec::new();
-                    for item in &parsed.file.items {
+                    for item in &tree.items {
                         if let ast::Item::Import(import) = item {
                             let slot = imports.len();
                             let loc = Loc::new(id, import.path.span);
@@ -126,11 +165,7 @@ pub fn load(roots: &[PathBuf], read: Read, sources: &mut Sources, diagnostics: &
                             queue.push_back((normalize(&dir.join(&import.path.value)), Some((files.len(), slot)), depth + 1));
                         }
                     }
-                    files.push(LoadedFile {
-                        id,
-                        ast: parsed.file,
-                        imports,
-                    });
+                    files.push(LoadedFile { id, ast: tree, imports });
                     Some(id)
                 }
             },

@@ -14,6 +14,7 @@
 pub mod ast;
 pub mod error;
 pub mod format;
+pub mod incremental;
 mod kind;
 mod lines;
 mod lower;
@@ -23,6 +24,7 @@ pub mod vocab;
 
 pub use ast::Span;
 pub use error::{Edit, Expected, Found, Suggestion, SyntaxError, SyntaxErrorKind};
+pub use incremental::Incremental;
 pub use kind::{Lfw, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken};
 pub use lower::node_span;
 pub use vocab::item_keyword;
