@@ -57,8 +57,21 @@ enum Command {
     Export {
         #[arg(long, value_enum)]
         to: ExportFormat,
+        /// With `--to dot` or `--to mermaid`: which graph (roles by default).
+        #[arg(long, value_enum)]
+        graph: Option<crate::graph::GraphKind>,
         /// A framework's `.lfw` file, or the id of a bundled framework.
         framework: String,
+    },
+    /// Write `.lfw` source from a framework in another format.
+    Import {
+        #[arg(long, value_enum)]
+        from: ImportFormat,
+        /// The file to read.
+        file: PathBuf,
+        /// Where to write the `.lfw` source; standard output by default.
+        #[arg(short, long, value_name = "OUT.lfw")]
+        output: Option<PathBuf>,
     },
     /// How ready one person is for a role, and the development plan.
     Ready {
@@ -253,6 +266,18 @@ impl Judging {
 enum ExportFormat {
     /// The compiled framework as JSON (docs/json.md).
     Json,
+    /// A 1EdTech CASE 1.1 package (docs/case.md).
+    Case,
+    /// A Graphviz DOT graph (`--graph`).
+    Dot,
+    /// A Mermaid flowchart (`--graph`).
+    Mermaid,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    /// A 1EdTech CASE 1.0 or 1.1 package (docs/case.md).
+    Case,
 }
 
 pub fn run() -> ExitCode {
@@ -264,10 +289,12 @@ pub fn run() -> ExitCode {
             format,
             deny_warnings,
         } => check(&paths, root, format, deny_warnings),
-        Command::Export {
-            to: ExportFormat::Json,
-            framework,
-        } => export_json(&framework, root),
+        Command::Export { to, graph, framework } => export(to, graph, &framework, root),
+        Command::Import {
+            from: ImportFormat::Case,
+            file,
+            output,
+        } => crate::case::import(&file, output.as_deref()),
         Command::List { format } => list(format),
         Command::Fmt { paths, check, format } => crate::fmt::run(&paths, check, format == Format::Json),
         Command::Diff {
@@ -524,6 +551,24 @@ pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) ->
             errln!("error: `{arg}` declares no framework (it has no `framework` line)");
             Err(ExitCode::from(1))
         }
+    }
+}
+
+fn export(to: ExportFormat, graph: Option<crate::graph::GraphKind>, arg: &str, root: Option<&Path>) -> ExitCode {
+    let syntax = match to {
+        ExportFormat::Dot => crate::graph::Syntax::Dot,
+        ExportFormat::Mermaid => crate::graph::Syntax::Mermaid,
+        _ if graph.is_some() => return usage_error("`--graph` goes with `--to dot` or `--to mermaid`"),
+        ExportFormat::Case => return crate::case::export(arg, root),
+        ExportFormat::Json => return export_json(arg, root),
+    };
+    match framework_arg(arg, root, Bundled::Alone) {
+        Ok((c, index)) => {
+            let kind = graph.unwrap_or(crate::graph::GraphKind::Roles);
+            crate::output::raw(&crate::graph::render(&c.frameworks[index], kind, syntax));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per concern. Fixtures live
 //! in `tests/fixtures/`, snapshots in `tests/integration/snapshots/`.
 
+mod case;
 mod cli;
 mod cohort;
 mod compare;

@@ -1,0 +1,441 @@
+//! CASE both ways (docs/case.md): every bundled framework exports to a
+//! package that validates against 1EdTech's CASE 1.1 JSON Schema, the same
+//! bytes every time; real packages of other publishers import and compile
+//! with every item kept; and export → import → export keeps every element,
+//! requirement and association.
+
+use crate::lfw;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/case").join(name)
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(fixture("case-v1p1-cfpackage-schema.json")).expect("the schema is checked in");
+    let mut schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    // The published `$schema` is `http://json-schema.org/draft/2020-12/schema`,
+    // which is not the URI of the 2020-12 meta-schema (that starts
+    // `https://`), so a validator would try to fetch it. The draft is named
+    // here instead.
+    schema.as_object_mut().expect("an object").remove("$schema");
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles")
+}
+
+fn library() -> &'static lfw_model::Compilation {
+    static LIBRARY: std::sync::OnceLock<lfw_model::Compilation> = std::sync::OnceLock::new();
+    LIBRARY.get_or_init(lfw_library::compile)
+}
+
+fn package(fw: &lfw_model::Framework) -> Value {
+    let c = library();
+    lfw_case::package(fw, &c.crosswalks, &c.frameworks)
+}
+
+/// Checks the schema cannot say: identifiers unique, and every
+/// association's ends are in the package or (for crosswalks) named in
+/// another framework.
+fn structure(p: &Value) {
+    let mut ids = BTreeSet::new();
+    let doc = p["CFDocument"]["identifier"].as_str().expect("a document identifier");
+    ids.insert(doc.to_string());
+    for item in p["CFItems"].as_array().expect("items") {
+        assert!(
+            ids.insert(item["identifier"].as_str().expect("an identifier").to_string()),
+            "unique: {item}"
+        );
+    }
+    for r in p["CFRubrics"].as_array().expect("rubrics") {
+        assert!(ids.insert(r["identifier"].as_str().expect("an identifier").to_string()));
+        for c in r["CFRubricCriteria"].as_array().expect("criteria") {
+            assert!(ids.insert(c["identifier"].as_str().expect("an identifier").to_string()));
+            let positions: Vec<u64> = c["CFRubricCriterionLevels"]
+                .as_array()
+                .expect("levels")
+                .iter()
+                .map(|l| l["position"].as_u64().expect("a position"))
+                .collect();
+            assert_eq!(positions, (1..=positions.len() as u64).collect::<Vec<_>>(), "levels in scale order");
+        }
+    }
+    let mut assoc = BTreeSet::new();
+    for a in p["CFAssociations"].as_array().expect("associations") {
+        assert!(assoc.insert(a["identifier"].as_str().expect("an identifier").to_string()));
+        let origin = a["originNodeURI"]["identifier"].as_str().expect("an origin");
+        let destination = a["destinationNodeURI"]["identifier"].as_str().expect("a destination");
+        assert!(ids.contains(origin), "origin in the package: {a}");
+        let crosswalk = a["extensions"]["lfw"]["crosswalk"].is_string();
+        assert!(ids.contains(destination) || crosswalk, "destination in the package: {a}");
+    }
+}
+
+#[test]
+fn every_bundled_framework_exports_to_valid_case() {
+    let validator = schema();
+    let c = library();
+    assert!(!c.has_errors());
+    for fw in &c.frameworks {
+        let p = package(fw);
+        let errors: Vec<String> = validator
+            .iter_errors(&p)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .take(5)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", fw.id);
+        structure(&p);
+        let items = p["CFItems"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            items,
+            fw.domains.len() + fw.competencies.len() + fw.credentials.len() + fw.roles.len(),
+            "{}: an item per element",
+            fw.id
+        );
+        assert_eq!(p["CFRubrics"].as_array().map_or(0, Vec::len), fw.scales.len());
+    }
+}
+
+/// The schema is the real thing: it refuses what CASE 1.1 refuses.
+#[test]
+fn the_schema_refuses_broken_packages() {
+    let validator = schema();
+    let fw = library().framework("childrens-services").expect("bundled");
+    let good = package(fw);
+    assert!(validator.is_valid(&good));
+    let mut bad = good.clone();
+    bad["CFItems"][0]["identifier"] = Value::from("not-a-uuid");
+    assert!(!validator.is_valid(&bad));
+    let mut bad = good.clone();
+    bad["CFAssociations"][0]["associationType"] = Value::from("likes");
+    assert!(!validator.is_valid(&bad));
+    let mut bad = good;
+    bad["CFDocument"].as_object_mut().expect("an object").remove("creator");
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn the_export_is_the_same_bytes_every_time() {
+    let first = lfw(&["export", "--to", "case", "police-ew"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let second = lfw(&["export", "--to", "case", "police-ew"]);
+    assert_eq!(first.stdout, second.stdout);
+    let p: Value = serde_json::from_str(&first.stdout).expect("JSON");
+    assert!(schema().is_valid(&p));
+    // Identifiers are UUID v5 of the framework and element ids.
+    let item = &p["CFItems"][0];
+    let code = item["humanCodingScheme"].as_str().expect("a code");
+    assert_eq!(item["identifier"], Value::from(lfw_case::identifier("police-ew", code).to_string()));
+}
+
+#[test]
+fn a_small_framework_as_case() {
+    let run = lfw(&["export", "--to", "case", "tests/fixtures/compare/v1.lfw"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+/// The model's JSON export, with what an import adds or cannot keep as it
+/// was normalised away: notes (which gain the associations kept as notes),
+/// `extends` (the imported file stands alone), and the order of
+/// descriptors (written in scale order).
+fn comparable(fw: &lfw_model::Framework) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(o) => {
+                o.remove("notes");
+                if let Some(Value::Array(d)) = o.get_mut("descriptors") {
+                    d.sort_by_key(|x| x.to_string());
+                }
+                for x in o.values_mut() {
+                    strip(x);
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = lfw_model::export::framework(fw);
+    v["extends"] = Value::Null;
+    strip(&mut v);
+    v
+}
+
+fn notes_of(fw: &lfw_model::Framework) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    let text = |n: &[lfw_model::Note]| n.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+    out.insert(String::new(), text(&fw.notes));
+    for s in &fw.scales {
+        out.insert(s.id.clone(), text(&s.notes));
+    }
+    for d in &fw.domains {
+        out.insert(d.id.clone(), text(&d.notes));
+    }
+    for c in &fw.competencies {
+        out.insert(c.id.clone(), text(&c.notes));
+    }
+    for c in &fw.credentials {
+        out.insert(c.id.clone(), text(&c.notes));
+    }
+    for r in &fw.roles {
+        out.insert(r.id.clone(), text(&r.notes));
+    }
+    out
+}
+
+/// The items of a package by identifier (type, statement, code), and its
+/// associations within the package as (type, origin, destination).
+type Items = BTreeMap<String, (Value, Value, Value)>;
+type Associations = BTreeSet<(String, String, String)>;
+
+fn sets(p: &Value) -> (Items, Associations, usize) {
+    let items = p["CFItems"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            (
+                i["identifier"].as_str().unwrap_or("").to_string(),
+                (i["CFItemType"].clone(), i["fullStatement"].clone(), i["humanCodingScheme"].clone()),
+            )
+        })
+        .collect();
+    let mut crosswalk = 0;
+    let mut assoc = BTreeSet::new();
+    for a in p["CFAssociations"].as_array().expect("associations") {
+        if a["extensions"]["lfw"]["crosswalk"].is_string() {
+            crosswalk += 1;
+            continue;
+        }
+        assoc.insert((
+            a["associationType"].as_str().unwrap_or("").to_string(),
+            a["originNodeURI"]["identifier"].as_str().unwrap_or("").to_string(),
+            a["destinationNodeURI"]["identifier"].as_str().unwrap_or("").to_string(),
+        ));
+    }
+    (items, assoc, crosswalk)
+}
+
+/// Export → import → export, for every bundled framework: the same
+/// elements, requirements, prerequisites, scales and levels (the model's
+/// JSON export, notes aside), the same CASE items and associations by
+/// identifier, every note kept, and each crosswalk mapping kept as a note.
+#[test]
+fn every_bundled_framework_round_trips() {
+    let c = library();
+    for fw in &c.frameworks {
+        let first = package(fw);
+        let bytes = serde_json::to_vec(&first).expect("JSON");
+        let imported = lfw_case::lfw_source(&bytes).unwrap_or_else(|e| panic!("{}: {e}", fw.id));
+        let back = lfw_model::compile_str("imported.lfw", &imported.text);
+        assert!(!back.has_errors(), "{}: {:#?}\n{}", fw.id, back.diagnostics, imported.text);
+        let again = back
+            .framework(&fw.id)
+            .unwrap_or_else(|| panic!("{}: the framework keeps its id", fw.id));
+        assert_eq!(comparable(fw), comparable(again), "{}", fw.id);
+
+        let second = lfw_case::package(again, &[], &[]);
+        let (items1, assoc1, crosswalk1) = sets(&first);
+        let (items2, assoc2, _) = sets(&second);
+        assert_eq!(items1, items2, "{}: the same items", fw.id);
+        assert_eq!(assoc1, assoc2, "{}: the same associations", fw.id);
+
+        let before = notes_of(fw);
+        let after = notes_of(again);
+        for (id, notes) in &before {
+            for n in notes {
+                assert!(after[id].contains(n), "{}: the note {n:?} of {id:?} is kept", fw.id);
+            }
+        }
+        let crosswalk_notes = after
+            .values()
+            .flatten()
+            .filter(|n| n.starts_with("CASE ") && n.contains("Match") || n.starts_with("CASE isRelatedTo"))
+            .count();
+        assert_eq!(crosswalk_notes, crosswalk1, "{}: each crosswalk mapping is a note", fw.id);
+        // Nothing of our own packages is "unknown".
+        assert!(imported.kept_as_notes.item_types.is_empty(), "{}", fw.id);
+        let text = lfw_syntax::parse(&imported.text);
+        assert_eq!(lfw_syntax::format::format(&text.tree), imported.text, "{}: formatted", fw.id);
+    }
+}
+
+/// Real packages of other publishers (tests/fixtures/case/README.md):
+/// each imports, compiles, and keeps every item as an element with its
+/// full statement as its title.
+#[test]
+fn real_packages_import_with_every_item_kept() {
+    for name in [
+        "opensalt-what-standards-could-be.json",
+        "opensalt-utf8-test.json",
+        "smarter-balanced-item-types.json",
+    ] {
+        let bytes = std::fs::read(fixture(name)).expect("the fixture");
+        let imported = lfw_case::lfw_source(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let c = lfw_model::compile_str("imported.lfw", &imported.text);
+        assert!(!c.has_errors(), "{name}: {:#?}\n{}", c.diagnostics, imported.text);
+        let fw = &c.frameworks[0];
+        let package: Value = serde_json::from_slice(&bytes).expect("JSON");
+        let items = package["CFItems"].as_array().expect("items");
+        assert_eq!(imported.items, items.len());
+        let titles: BTreeSet<&str> = fw
+            .domains
+            .iter()
+            .map(|d| d.title.as_str())
+            .chain(fw.competencies.iter().map(|c| c.title.as_str()))
+            .chain(fw.credentials.iter().map(|c| c.title.as_str()))
+            .chain(fw.roles.iter().map(|r| r.title.as_str()))
+            .collect();
+        assert_eq!(
+            fw.domains.len() + fw.competencies.len() + fw.credentials.len() + fw.roles.len(),
+            items.len(),
+            "{name}: an element per item"
+        );
+        for item in items {
+            let statement = item["fullStatement"].as_str().expect("a statement");
+            assert!(titles.contains(statement), "{name}: {statement:?} is a title");
+        }
+        let text = lfw_syntax::parse(&imported.text);
+        assert_eq!(lfw_syntax::format::format(&text.tree), imported.text, "{name}: formatted");
+    }
+}
+
+#[test]
+fn non_latin_text_is_kept_and_ids_are_ascii() {
+    let bytes = std::fs::read(fixture("opensalt-utf8-test.json")).expect("the fixture");
+    let imported = lfw_case::lfw_source(&bytes).expect("imports");
+    assert!(imported.text.contains("\"UTF8 𝑑 Test\""), "{}", imported.text);
+    assert!(imported.text.contains("competency item-d-1 \"Item 𝑑 1\""), "{}", imported.text);
+    insta::assert_snapshot!(imported.text);
+}
+
+#[test]
+fn a_real_package_as_lfw() {
+    let run = lfw(&[
+        "import",
+        "--from",
+        "case",
+        "tests/fixtures/case/opensalt-what-standards-could-be.json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Its exemplar and crosswalk associations are kept as notes, listed in one warning.
+    assert_eq!(run.stderr.matches("warning:").count(), 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn import_writes_the_output_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("out.lfw");
+    let run = lfw(&[
+        "import",
+        "--from",
+        "case",
+        "tests/fixtures/case/smarter-balanced-item-types.json",
+        "-o",
+        out.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    let text = std::fs::read_to_string(&out).expect("written");
+    let check = lfw(&["check", out.to_str().expect("UTF-8")]);
+    assert_eq!(check.code, 0, "{}\n{text}", check.stderr);
+    let fmt = lfw(&["fmt", "--check", out.to_str().expect("UTF-8")]);
+    assert_eq!(fmt.code, 0, "{}", fmt.stderr);
+}
+
+#[test]
+fn hostile_packages_are_refused_clearly() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "deep.json",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+            "not JSON",
+        ),
+        ("array.json", b"[1, 2]".to_vec(), "no `CFDocument`"),
+        ("text.json", b"\"CFDocument\"".to_vec(), "no `CFDocument`"),
+        (
+            "items.json",
+            br#"{"CFDocument": {}, "CFItems": "many"}"#.to_vec(),
+            "`CFItems` should be a list",
+        ),
+        (
+            "item.json",
+            br#"{"CFDocument": {}, "CFItems": [{"identifier": "x", "fullStatement": {"a": 1}}]}"#.to_vec(),
+            "`CFItems[0].fullStatement` should be text",
+        ),
+        (
+            "noid.json",
+            br#"{"CFDocument": {}, "CFItems": [{"fullStatement": "x"}]}"#.to_vec(),
+            "`CFItems[0].identifier` is missing",
+        ),
+        ("binary.json", vec![0xff, 0xfe, 0x00, 0x1b], "not JSON"),
+        (
+            "assoc.json",
+            br#"{"CFDocument": {}, "CFAssociations": [{"associationType": "isChildOf", "originNodeURI": 5}]}"#.to_vec(),
+            "`CFAssociations[0].originNodeURI` should be an object",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        let run = lfw(&["import", "--from", "case", path.to_str().expect("UTF-8")]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{name}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+    // Too large: refused without reading it all.
+    let big = dir.path().join("big.json");
+    let f = std::fs::File::create(&big).expect("created");
+    f.set_len(lfw_case::MAX_CASE_BYTES as u64 + 10).expect("sized");
+    let run = lfw(&["import", "--from", "case", big.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("larger than 64 MiB"), "{}", run.stderr);
+    // A file that is not there, a folder, and an output that cannot be written: usage errors.
+    let run = lfw(&["import", "--from", "case", "tests/fixtures/case/missing.json"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = lfw(&["import", "--from", "case", "tests/fixtures/case"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = lfw(&[
+        "import",
+        "--from",
+        "case",
+        "tests/fixtures/case/opensalt-utf8-test.json",
+        "-o",
+        "/nonexistent-folder/out.lfw",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+/// A package with a hostile title: escaped in the source, and shown
+/// escaped on a terminal's behalf in messages.
+#[test]
+fn hostile_text_stays_text() {
+    let package = serde_json::json!({
+        "CFDocument": {"identifier": "x", "title": "Evil \" framework\nnext \u{1b}[31m", "creator": "c"},
+        "CFItems": [
+            {"identifier": "a", "fullStatement": "say \"hi\" \\ // not a comment\r\nrole x \"y\""},
+            {"identifier": "b", "fullStatement": "", "CFItemType": "Ünknown type"},
+        ],
+        "CFAssociations": [
+            {"identifier": "z", "associationType": "ext:likes", "originNodeURI": {"identifier": "a", "title": "t", "uri": "u"},
+             "destinationNodeURI": {"identifier": "elsewhere", "title": "t\u{202e}", "uri": "u"}},
+        ],
+    });
+    let imported = lfw_case::lfw_source(package.to_string().as_bytes()).expect("imports");
+    let c = lfw_model::compile_str("x.lfw", &imported.text);
+    assert!(!c.has_errors(), "{:#?}\n{}", c.diagnostics, imported.text);
+    let fw = &c.frameworks[0];
+    assert_eq!(fw.title, "Evil \" framework\nnext  [31m");
+    assert_eq!(fw.competencies[0].title, "say \"hi\" \\ // not a comment\nrole x \"y\"");
+    assert_eq!(fw.competencies.len(), 2);
+    assert!(fw.roles.is_empty());
+    assert_eq!(imported.kept_as_notes.association_types, [("ext:likes".to_string(), 1)]);
+    assert_eq!(imported.kept_as_notes.item_types, [("Ünknown type".to_string(), 1)]);
+}
