@@ -211,6 +211,23 @@ pub fn mermaid_text(lines: &[String]) -> String {
     out
 }
 
+/// `text` as a YAML single-quoted scalar, for the title in a Mermaid
+/// diagram's front matter: `'` doubled (the only escape such a scalar
+/// has, so no backslash sequence is read), line breaks, control and bidi
+/// characters as spaces.
+pub fn yaml_text(text: &str) -> String {
+    let mut out = String::from("'");
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("''"),
+            c if c.is_control() || is_bidi(c) => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 fn write_dot(fw: &Framework, g: &Graph) -> String {
     let mut out = String::new();
     out.push_str(&format!("digraph \"{}\" {{\n", dot_text(std::slice::from_ref(&fw.id))));
@@ -256,10 +273,7 @@ fn write_dot(fw: &Framework, g: &Graph) -> String {
 
 fn write_mermaid(g: &Graph) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
-        "---\ntitle: \"{}\"\n---\nflowchart BT\n",
-        mermaid_text(std::slice::from_ref(&g.title))
-    ));
+    out.push_str(&format!("---\ntitle: {}\n---\nflowchart BT\n", yaml_text(&g.title)));
     for (group, nodes) in &g.groups {
         let indent = if group.is_some() { "    " } else { "  " };
         if let Some((name, label)) = group {
@@ -303,6 +317,11 @@ mod tests {
     #[test]
     fn dot_text_cannot_close_its_string() {
         assert_eq!(dot_text(&["a \"b\" \\N c\u{1b}".into(), "d".into()]), "a \\\"b\\\" \\\\N c \\nd");
+    }
+
+    #[test]
+    fn yaml_text_is_one_scalar() {
+        assert_eq!(yaml_text("It's \\N\nnext"), "'It''s \\N next'");
     }
 
     #[test]

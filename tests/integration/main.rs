@@ -9,6 +9,7 @@ mod compiled;
 mod diagnostics;
 mod export;
 mod formatting;
+mod graphs;
 mod hostile;
 mod library;
 mod lossless;
