@@ -439,3 +439,63 @@ fn hostile_text_stays_text() {
     assert_eq!(imported.kept_as_notes.association_types, [("ext:likes".to_string(), 1)]);
     assert_eq!(imported.kept_as_notes.item_types, [("Ünknown type".to_string(), 1)]);
 }
+
+/// Inputs that would take quadratic time if the import were careless: a
+/// chain of parents as deep as there are items (closed in a loop), every
+/// item with the same code, one rubric with many levels. Each finishes in
+/// well under the time a quadratic walk would take, and compiles.
+#[test]
+fn large_hostile_packages_import_in_linear_time() {
+    let n = 20_000;
+    let items: Vec<Value> = (0..n)
+        .map(|i| serde_json::json!({"identifier": format!("i{i}"), "fullStatement": format!("Item {i}"), "humanCodingScheme": "same"}))
+        .collect();
+    let associations: Vec<Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({"identifier": format!("a{i}"), "associationType": "isChildOf",
+                "originNodeURI": {"identifier": format!("i{i}"), "title": "t", "uri": "u"},
+                "destinationNodeURI": {"identifier": format!("i{}", (i + 1) % n), "title": "t", "uri": "u"}})
+        })
+        .collect();
+    let level = |i: usize| serde_json::json!({"identifier": format!("l{i}"), "quality": "level", "position": i});
+    let levels: Vec<Value> = (0..10).map(level).collect();
+    let package = serde_json::json!({
+        "CFDocument": {"identifier": "d", "title": "Big", "creator": "c"},
+        "CFItems": items,
+        "CFAssociations": associations,
+        "CFRubrics": [{"identifier": "r", "title": "Scale", "CFRubricCriteria": [
+            {"identifier": "c", "CFItemURI": {"identifier": "i0", "title": "t", "uri": "u"},
+             "CFRubricCriterionLevels": levels}]}],
+    });
+    let start = std::time::Instant::now();
+    let imported = lfw_case::lfw_source(package.to_string().as_bytes()).expect("imports");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert_eq!(imported.items, n);
+    assert!(imported.text.contains("competency same-20000 "), "ids made unique");
+    assert!(
+        imported.text.contains("levels level < level-2 < level-3"),
+        "level names made unique"
+    );
+    let c = lfw_model::compile_str("big.lfw", &imported.text);
+    assert!(!c.has_errors(), "{:#?}", &c.diagnostics[..c.diagnostics.len().min(3)]);
+    let fw = &c.frameworks[0];
+    assert_eq!(fw.domains.len() + fw.competencies.len(), n, "every item an element");
+    assert_eq!(c.frameworks[0].scales[0].levels.len(), 10);
+
+    // As many levels as a line can hold compile; more are refused.
+    let mut long = package.clone();
+    long["CFItems"] = serde_json::json!([{"identifier": "i0", "fullStatement": "Item"}]);
+    long["CFAssociations"] = serde_json::json!([]);
+    long["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = (0..1000).map(level).collect();
+    let imported = lfw_case::lfw_source(long.to_string().as_bytes()).expect("imports");
+    let c = lfw_model::compile_str("long.lfw", &imported.text);
+    assert!(!c.has_errors(), "{:#?}", &c.diagnostics[..c.diagnostics.len().min(3)]);
+    assert_eq!(c.frameworks[0].scales[0].levels.len(), 1000);
+    let mut too_many = package;
+    too_many["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = (0..1001).map(level).collect();
+    let e = lfw_case::lfw_source(too_many.to_string().as_bytes()).expect_err("refused");
+    assert_eq!(
+        e.to_string(),
+        "the CASE package has more than 1000 entries in `CFRubricCriterionLevels`"
+    );
+}

@@ -5,7 +5,7 @@
 //! objects, which give back what CASE cannot say.
 
 use crate::export::EXTENSION;
-use crate::problem::{ImportError, KeptAsNotes, MAX_CASE_BYTES, MAX_CASE_ENTRIES};
+use crate::problem::{ImportError, KeptAsNotes, MAX_CASE_BYTES, MAX_CASE_ENTRIES, MAX_LEVELS};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -231,6 +231,9 @@ fn statement_slug(s: &str) -> String {
 #[derive(Default)]
 struct Ids {
     used: HashSet<String>,
+    /// The next suffix to try for each base, so that many items of one
+    /// name take linear time.
+    next: HashMap<String, usize>,
 }
 
 impl Ids {
@@ -241,9 +244,9 @@ impl Ids {
             wanted.to_string()
         };
         let mut id = base.clone();
-        let mut n = 1;
+        let n = self.next.entry(base.clone()).or_insert(1);
         while self.used.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
         self.used.insert(id.clone());
@@ -304,8 +307,10 @@ struct Scale {
     description: Option<String>,
     /// (id, title)
     levels: Vec<(String, Option<String>)>,
-    /// The level ids of the source (`extensions.lfw.level`), in order.
-    source_levels: Vec<Option<String>>,
+    /// The index of each level by the source's name for it
+    /// (`extensions.lfw.level`), and by its own.
+    by_source: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
     notes: Vec<(String, String)>,
 }
 
@@ -314,6 +319,8 @@ struct Writer<'a> {
     items: Vec<Item>,
     associations: Vec<Association>,
     ids: Ids,
+    /// The first item of each `humanCodingScheme`.
+    by_code: HashMap<String, usize>,
     kept: KeptAsNotes,
     item_types: BTreeMap<String, usize>,
     association_types: BTreeMap<String, usize>,
@@ -326,6 +333,7 @@ impl<'a> Writer<'a> {
             items,
             associations,
             ids: Ids::default(),
+            by_code: HashMap::new(),
             kept: KeptAsNotes::default(),
             item_types: BTreeMap::new(),
             association_types: BTreeMap::new(),
@@ -345,6 +353,9 @@ impl<'a> Writer<'a> {
         let mut index: HashMap<&str, usize> = HashMap::new();
         for (i, item) in self.items.iter().enumerate() {
             index.entry(item.identifier.as_str()).or_insert(i);
+            if let Some(code) = &item.code {
+                self.by_code.entry(code.clone()).or_insert(i);
+            }
         }
 
         // The hierarchy: each item's first parent among the items, with
@@ -376,17 +387,26 @@ impl<'a> Writer<'a> {
             }
             has_parent_link[child] = true;
         }
-        // Break cycles of parents: walk up from each item, at most n steps.
+        // Break cycles of parents, in linear time: walk up from each item
+        // not yet seen, marking the path; meeting the path again is a cycle.
+        let mut state = vec![0u8; n]; // 0 unseen, 1 on the path, 2 done
         for start in 0..n {
-            let mut seen = HashSet::new();
+            let mut path = Vec::new();
             let mut at = start;
-            seen.insert(at);
-            while let Some(p) = parent[at] {
-                if !seen.insert(p) {
-                    parent[at] = None;
-                    break;
+            while state[at] == 0 {
+                state[at] = 1;
+                path.push(at);
+                match parent[at] {
+                    Some(p) if state[p] == 1 => {
+                        parent[at] = None;
+                        break;
+                    }
+                    Some(p) => at = p,
+                    None => break,
                 }
-                at = p;
+            }
+            for i in path {
+                state[i] = 2;
             }
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -498,7 +518,14 @@ impl<'a> Writer<'a> {
                 let at_c = || format!("CFRubrics[{r}].CFRubricCriteria[{c}]");
                 let co = object(cv, &at_c)?;
                 let mut levels = Vec::new();
-                for (l, lv) in list(co, "CFRubricCriterionLevels")?.iter().enumerate() {
+                let level_list = list(co, "CFRubricCriterionLevels")?;
+                if level_list.len() > MAX_LEVELS {
+                    return Err(ImportError::TooMany {
+                        list: "CFRubricCriterionLevels",
+                        limit: MAX_LEVELS,
+                    });
+                }
+                for (l, lv) in level_list.iter().enumerate() {
                     let at_l = || format!("{}.CFRubricCriterionLevels[{l}]", at_c());
                     let lo = object(lv, &at_l)?;
                     let position = lo.get("position").and_then(Value::as_i64).unwrap_or(i64::MAX);
@@ -555,6 +582,13 @@ impl<'a> Writer<'a> {
                 levels.push(("level-1".to_string(), None));
                 source_levels.push(None);
             }
+            let by_source: HashMap<String, usize> = source_levels
+                .iter()
+                .enumerate()
+                .rev()
+                .filter_map(|(k, s)| Some((s.clone()?, k)))
+                .collect();
+            let by_name: HashMap<String, usize> = levels.iter().enumerate().map(|(k, l)| (l.0.clone(), k)).collect();
             // Descriptors and the competencies rated on it.
             for (category, item, crit_levels) in &criteria {
                 let Some(item) = *item else { continue };
@@ -568,7 +602,7 @@ impl<'a> Writer<'a> {
                 for (k, (_, _, source, _, description)) in crit_levels.iter().enumerate() {
                     let Some(d) = description else { continue };
                     let lid = match source {
-                        Some(s) => source_levels.iter().position(|x| x.as_deref() == Some(s.as_str())),
+                        Some(s) => by_source.get(s.as_str()).copied(),
                         None => (k < levels.len()).then_some(k),
                     };
                     if let Some(l) = lid {
@@ -590,18 +624,18 @@ impl<'a> Writer<'a> {
                 title: title.filter(|_| has_title),
                 description: text(ro, "description", &at)?,
                 levels,
-                source_levels,
+                by_source,
+                by_name,
                 notes,
             });
         }
         // A level of a scale by the source's name for it.
         let level_in = |scales: &[Scale], s: usize, source: &str| -> Option<String> {
             let sc = &scales[s];
-            sc.source_levels
-                .iter()
-                .position(|x| x.as_deref() == Some(source))
-                .map(|k| sc.levels[k].0.clone())
-                .or_else(|| sc.levels.iter().find(|l| l.0 == source).map(|l| l.0.clone()))
+            sc.by_source
+                .get(source)
+                .map(|&k| sc.levels[k].0.clone())
+                .or_else(|| sc.by_name.get(source).map(|&k| sc.levels[k].0.clone()))
         };
         // The scale of each competency.
         let mut scale_of: HashMap<usize, usize> = rated.clone();
@@ -832,19 +866,14 @@ impl<'a> Writer<'a> {
 
         // Elements: competencies of no domain, each domain with its own,
         // credentials, roles.
-        let mut sections: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| matches!(kinds[i], Kind::Competency(_)) && domain_of[i].is_none())
-            .collect();
+        let mut members: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for &i in order.iter().filter(|&&i| matches!(kinds[i], Kind::Competency(_))) {
+            members.entry(domain_of[i]).or_default().push(i);
+        }
+        let mut sections: Vec<usize> = members.remove(&None).unwrap_or_default();
         for &d in order.iter().filter(|&&i| kinds[i] == Kind::Domain) {
             sections.push(d);
-            sections.extend(
-                order
-                    .iter()
-                    .copied()
-                    .filter(|&i| matches!(kinds[i], Kind::Competency(_)) && domain_of[i] == Some(d)),
-            );
+            sections.extend(members.remove(&Some(d)).unwrap_or_default());
         }
         sections.extend(order.iter().copied().filter(|&i| kinds[i] == Kind::Credential));
         sections.extend(order.iter().copied().filter(|&i| kinds[i] == Kind::Role));
@@ -1003,7 +1032,7 @@ impl<'a> Writer<'a> {
             for p in e.get("prerequisites").and_then(Value::as_array).into_iter().flatten() {
                 let Some(source) = str_of(p, "needs") else { continue };
                 let Some(needs) = map_id(source) else { continue };
-                let needs_item = self.items.iter().position(|it| it.code.as_deref() == Some(source));
+                let needs_item = self.by_code.get(source).copied();
                 let needs_scale = needs_item.and_then(|k| scale_of.get(&k).copied());
                 let level = match (needs_scale, str_of(p, "level")) {
                     (Some(s), Some(l)) => level_in(scales, s, l),
@@ -1069,7 +1098,7 @@ impl<'a> Writer<'a> {
             Some("desirable") => "desirable",
             _ => "requires",
         };
-        let item_of = |source: &str| self.items.iter().position(|it| it.code.as_deref() == Some(source));
+        let item_of = |source: &str| self.by_code.get(source).copied();
         let level_for = |competency: &str, level: &str| -> Option<String> {
             let s = item_of(competency).and_then(|i| scale_of.get(&i).copied())?;
             level_in(scales, s, level)

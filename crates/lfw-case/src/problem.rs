@@ -11,6 +11,10 @@ pub const MAX_CASE_BYTES: usize = 64 << 20;
 /// the language's limit on the elements of a framework.
 pub const MAX_CASE_ENTRIES: usize = 100_000;
 
+/// The most levels a rubric criterion may have: the `levels` line of a
+/// scale this long still fits in one line of the language (64 KiB).
+pub const MAX_LEVELS: usize = 1_000;
+
 /// Why a CASE package could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
