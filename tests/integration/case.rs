@@ -499,3 +499,145 @@ fn large_hostile_packages_import_in_linear_time() {
         "the CASE package has more than 1000 entries in `CFRubricCriterionLevels`"
     );
 }
+
+mod properties {
+    use super::comparable;
+    use proptest::prelude::*;
+
+    /// `s` as quoted `.lfw` text.
+    fn quoted(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// Texts with what makes quoting hard: quotes, backslashes, line
+    /// breaks, tabs, `//`, and letters of other scripts.
+    fn text() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9 \"\\\\/é数𝑑\n\t<>|#]{1,12}"
+    }
+
+    prop_compose! {
+        /// A framework with every construct the round trip must keep,
+        /// drawn at random: two scales (one with level titles), domains and
+        /// competencies of every kind with descriptors, indicators and
+        /// prerequisites on earlier competencies, credentials with entry
+        /// conditions, roles in a progression with requirements of every
+        /// kind, and notes and interpretations.
+        fn framework()(
+            titles in proptest::collection::vec(text(), 24),
+            kinds in proptest::collection::vec(0u8..5, 6),
+            scales in proptest::collection::vec(0u8..2, 6),
+            domains in proptest::collection::vec(0u8..3, 6),
+            bits in proptest::collection::vec(any::<u8>(), 32),
+        ) -> String {
+            let mut s = format!("framework f {}\n", quoted(&titles[0]));
+            if bits[0] % 2 == 0 {
+                s.push_str("  default scale four\n");
+            }
+            s.push_str(&format!("  evidence valid for {} months\n", 1 + bits[1] % 40));
+            s.push_str(&format!("  note {}\n", quoted(&titles[1])));
+            s.push_str(&format!("scale four {}\n  levels a < b < c < d\n  level b {}\n", quoted(&titles[2]), quoted(&titles[3])));
+            s.push_str("scale three \"Three\"\n  levels 1 < 2 < 3\n");
+            let keywords = ["competency", "behaviour", "quality", "value", "skill"];
+            let levels = |c: usize| if scales[c] == 0 { ["a", "b", "c", "d"].as_slice() } else { ["1", "2", "3"].as_slice() };
+            // Competencies of no domain first, then two domains.
+            for d in 0..3u8 {
+                if d > 0 {
+                    s.push_str(&format!("domain d{d} {}\n", quoted(&titles[3 + d as usize])));
+                    if bits[2 + d as usize] % 2 == 0 {
+                        s.push_str(&format!("  interpretation {}\n", quoted(&titles[6])));
+                    }
+                }
+                for c in (0..6).filter(|&c| domains[c] == d) {
+                    s.push_str(&format!("{} c{c} {}\n", keywords[kinds[c] as usize], quoted(&titles[7 + c])));
+                    s.push_str(&format!("  rated on {}\n", if scales[c] == 0 { "four" } else { "three" }));
+                    let l = levels(c);
+                    let b = bits[5 + c] as usize;
+                    s.push_str(&format!("  at {} {}\n", l[b % l.len()], quoted(&titles[13 + c % 4])));
+                    if b % 3 == 0 {
+                        s.push_str(&format!("  negative indicator {}\n", quoted(&titles[17])));
+                    }
+                    if c > 0 && b % 2 == 0 {
+                        let n = b % c;
+                        let m = levels(n);
+                        if b % 4 == 0 {
+                            s.push_str(&format!("  needs c{n} at {}\n", m[b % m.len()]));
+                        } else {
+                            s.push_str(&format!("  at {} needs c{n} at {}\n", l[(b / 2) % l.len()], m[(b / 3) % m.len()]));
+                        }
+                    }
+                }
+            }
+            s.push_str(&format!("credential x {}\n  kind exam\n  requires c0 at {}\n", quoted(&titles[18]), levels(0)[0]));
+            for r in 0..4usize {
+                s.push_str(&format!("role r{r} {}\n", quoted(&titles[19 + r])));
+                if r == 0 {
+                    s.push_str("  entry\n");
+                } else if bits[11 + r] % 2 == 0 {
+                    s.push_str(&format!("  after r{} for {} months\n", r - 1, 1 + bits[15 + r] % 30));
+                } else {
+                    s.push_str(&format!("  after r{}\n", r - 1));
+                }
+                let b = bits[20 + r] as usize;
+                let necessity = if b % 2 == 0 { "requires" } else { "desirable" };
+                let c = b % 6;
+                let l = levels(c);
+                let condition = match (b / 2) % 6 {
+                    0 => format!("c{c} at {}", l[b % l.len()]),
+                    1 => "x".to_string(),
+                    2 if r > 0 => format!("r{}", r - 1),
+                    3 if r > 0 => format!("{} months as r{}", 1 + b % 20, r - 1),
+                    4 if (0..6).any(|k| domains[k] == 1) => {
+                        // Every member of d1 must have the level.
+                        let members: Vec<usize> = (0..6).filter(|&k| domains[k] == 1).collect();
+                        let same = members.iter().all(|&k| scales[k] == scales[members[0]]);
+                        if same { format!("all in d1 at {}", levels(members[0])[0]) } else { "x".to_string() }
+                    }
+                    _ => {
+                        let same: Vec<usize> = (0..6).filter(|&k| scales[k] == scales[c]).collect();
+                        let names: Vec<String> = same.iter().map(|k| format!("c{k}")).collect();
+                        format!("{} of ({}) at {}", 1 + b % same.len(), names.join(", "), l[0])
+                    }
+                };
+                s.push_str(&format!("  {necessity} {condition}\n"));
+                if b % 5 == 0 {
+                    s.push_str(&format!("  note {}\n", quoted(&titles[23])));
+                }
+            }
+            s
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// Export → import → export on random frameworks keeps what the
+        /// bundled round trip keeps.
+        #[test]
+        fn random_frameworks_round_trip(source in framework()) {
+            let c = lfw_model::compile_str("f.lfw", &source);
+            prop_assert!(!c.has_errors(), "{:#?}\n{}", c.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>(), source);
+            let fw = &c.frameworks[0];
+            let package = lfw_case::package(fw, &[], &[]);
+            let imported = lfw_case::lfw_source(package.to_string().as_bytes()).expect("imports");
+            let back = lfw_model::compile_str("back.lfw", &imported.text);
+            prop_assert!(!back.has_errors(), "{:#?}\n{}", back.diagnostics, imported.text);
+            let again = &back.frameworks[0];
+            prop_assert_eq!(comparable(fw), comparable(again));
+            prop_assert_eq!(&fw.title, &again.title);
+            let second = lfw_case::package(again, &[], &[]);
+            prop_assert_eq!(&package["CFItems"].as_array().map(Vec::len), &second["CFItems"].as_array().map(Vec::len));
+            prop_assert_eq!(super::sets(&package).1, super::sets(&second).1);
+        }
+    }
+}

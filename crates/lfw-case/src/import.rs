@@ -136,7 +136,7 @@ fn read_items(top: &Map<String, Value>) -> Result<Vec<Item>, ImportError> {
         let code = text(o, "humanCodingScheme", &at)?.filter(|s| !s.trim().is_empty());
         let abbreviated = text(o, "abbreviatedStatement", &at)?;
         let statement = text(o, "fullStatement", &at)?
-            .filter(|s| !s.trim().is_empty())
+            .filter(|s| !s.is_empty())
             .or(abbreviated)
             .or_else(|| code.clone())
             .unwrap_or_else(|| identifier.clone());
