@@ -641,3 +641,58 @@ mod properties {
         }
     }
 }
+
+/// A package whose `extensions.lfw` were edited into nonsense (an `after`
+/// loop, a count larger than its list) is imported as a plain CASE package,
+/// which compiles, and the warning says so; a plain package's `precedes`
+/// loop between roles keeps the forward edge and notes the other.
+#[test]
+fn broken_extensions_and_loops_still_give_source_that_compiles() {
+    let fw = library().framework("police-ew").expect("bundled");
+    let mut p = package(fw);
+    let items = p["CFItems"].as_array_mut().expect("items");
+    let roles: Vec<usize> = (0..items.len()).filter(|&i| items[i]["CFItemType"] == "Role").collect();
+    let (first, last) = (roles[0], roles[roles.len() - 1]);
+    let last_id = items[last]["humanCodingScheme"].clone();
+    items[first]["extensions"]["lfw"]["after"] = serde_json::json!([{"role": last_id, "min_months": 12}]);
+    items[first]["extensions"]["lfw"]["entry"] = Value::Bool(false);
+    items[last]["extensions"]["lfw"]["requirements"] = serde_json::json!([
+        {"kind": "count-of", "necessity": "essential", "count": 9, "level": "1", "competencies": []}
+    ]);
+    let imported = lfw_case::lfw_source(p.to_string().as_bytes()).expect("imports");
+    assert!(imported.kept_as_notes.extensions_ignored);
+    assert!(imported
+        .kept_as_notes
+        .to_string()
+        .starts_with("the package's `extensions.lfw` objects do not make"));
+    let c = lfw_model::compile_str("x.lfw", &imported.text);
+    assert!(!c.has_errors(), "{:#?}", c.diagnostics);
+    let back = &c.frameworks[0];
+    assert_eq!(back.roles.len(), fw.roles.len());
+    assert_eq!(
+        back.domains.len() + back.competencies.len() + back.credentials.len() + back.roles.len(),
+        roles.len() + fw.domains.len() + fw.competencies.len() + fw.credentials.len()
+    );
+
+    let link = |id: &str| serde_json::json!({"identifier": id, "title": id, "uri": format!("urn:x:{id}")});
+    let plain = serde_json::json!({
+        "CFDocument": {"identifier": "d", "title": "Loop", "creator": "c"},
+        "CFItems": [
+            {"identifier": "a", "fullStatement": "Officer", "CFItemType": "Role", "humanCodingScheme": "A"},
+            {"identifier": "b", "fullStatement": "Senior officer", "CFItemType": "Role", "humanCodingScheme": "B"},
+        ],
+        "CFAssociations": [
+            {"identifier": "1", "associationType": "precedes", "originNodeURI": link("a"), "destinationNodeURI": link("b")},
+            {"identifier": "2", "associationType": "precedes", "originNodeURI": link("b"), "destinationNodeURI": link("a")},
+        ],
+    });
+    let imported = lfw_case::lfw_source(plain.to_string().as_bytes()).expect("imports");
+    let c = lfw_model::compile_str("loop.lfw", &imported.text);
+    assert!(!c.has_errors(), "{:#?}\n{}", c.diagnostics, imported.text);
+    assert!(
+        imported.text.contains("role B \"Senior officer\"\n  after A\n"),
+        "{}",
+        imported.text
+    );
+    assert!(imported.text.contains("note \"CASE precedes: A (Officer)\""), "{}", imported.text);
+}

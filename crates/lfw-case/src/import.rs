@@ -72,7 +72,12 @@ struct Association {
     ext: Option<Map<String, Value>>,
 }
 
-/// Reads a CASE package and writes it as `.lfw` source.
+/// Reads a CASE package and writes it as `.lfw` source that compiles.
+///
+/// The `extensions.lfw` objects of a package `lfw` exported are trusted
+/// only as far as the source they give compiles: when it does not (a
+/// package edited by hand, or hostile), the package is imported again as
+/// a plain CASE package, which always compiles, and the warning says so.
 pub fn lfw_source(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_CASE_BYTES {
         return Err(ImportError::TooLarge { limit: MAX_CASE_BYTES });
@@ -80,10 +85,35 @@ pub fn lfw_source(bytes: &[u8]) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| ImportError::NotJson { message: e.to_string() })?;
     let top = value.as_object().ok_or(ImportError::NoDocument)?;
     let doc = top.get("CFDocument").and_then(Value::as_object).ok_or(ImportError::NoDocument)?;
-    let items = read_items(top)?;
-    let associations = read_associations(top)?;
+    let items = list(top, "CFItems")?.len();
     let rubrics = list(top, "CFRubrics")?;
-    Writer::new(doc, items, associations).write(rubrics)
+    if items + rubrics.len() > lfw_model::limits::MAX_ELEMENTS {
+        return Err(ImportError::TooMany {
+            list: "CFItems",
+            limit: lfw_model::limits::MAX_ELEMENTS,
+        });
+    }
+    let import = |with_ext: bool| -> Result<Imported, ImportError> {
+        let items = read_items(top, with_ext)?;
+        let associations = read_associations(top, with_ext)?;
+        Writer::new(doc, items, associations, with_ext).write(rubrics)
+    };
+    let imported = import(true)?;
+    if has_extensions(top) && lfw_model::compile_str("imported.lfw", &imported.text).has_errors() {
+        let mut plain = import(false)?;
+        plain.kept_as_notes.extensions_ignored = true;
+        return Ok(plain);
+    }
+    Ok(imported)
+}
+
+/// Whether any object of the package carries `extensions.lfw`.
+fn has_extensions(top: &Map<String, Value>) -> bool {
+    let has = |v: &Value| v.get("extensions").and_then(|e| e.get(EXTENSION)).is_some();
+    top.get("CFDocument").is_some_and(has)
+        || ["CFItems", "CFAssociations", "CFRubrics"]
+            .iter()
+            .any(|k| top.get(*k).and_then(Value::as_array).is_some_and(|a| a.iter().any(has)))
 }
 
 fn list<'a>(obj: &'a Map<String, Value>, key: &'static str) -> Result<&'a [Value], ImportError> {
@@ -125,7 +155,7 @@ fn extension(obj: &Map<String, Value>) -> Option<Map<String, Value>> {
     obj.get("extensions")?.get(EXTENSION)?.as_object().cloned()
 }
 
-fn read_items(top: &Map<String, Value>) -> Result<Vec<Item>, ImportError> {
+fn read_items(top: &Map<String, Value>, with_ext: bool) -> Result<Vec<Item>, ImportError> {
     let mut out = Vec::new();
     for (i, v) in list(top, "CFItems")?.iter().enumerate() {
         let at = || format!("CFItems[{i}]");
@@ -147,13 +177,13 @@ fn read_items(top: &Map<String, Value>) -> Result<Vec<Item>, ImportError> {
             item_type: text(o, "CFItemType", &at)?.filter(|s| !s.trim().is_empty()),
             list_enumeration: text(o, "listEnumeration", &at)?,
             notes: text(o, "notes", &at)?.filter(|s| !s.trim().is_empty()),
-            ext: extension(o),
+            ext: extension(o).filter(|_| with_ext),
         });
     }
     Ok(out)
 }
 
-fn read_associations(top: &Map<String, Value>) -> Result<Vec<Association>, ImportError> {
+fn read_associations(top: &Map<String, Value>, with_ext: bool) -> Result<Vec<Association>, ImportError> {
     let mut out = Vec::new();
     for (i, v) in list(top, "CFAssociations")?.iter().enumerate() {
         let at = || format!("CFAssociations[{i}]");
@@ -197,7 +227,7 @@ fn read_associations(top: &Map<String, Value>) -> Result<Vec<Association>, Impor
             destination_title,
             sequence,
             notes: text(o, "notes", &at)?,
-            ext: extension(o),
+            ext: extension(o).filter(|_| with_ext),
         });
     }
     Ok(out)
@@ -318,6 +348,8 @@ struct Writer<'a> {
     doc: &'a Map<String, Value>,
     items: Vec<Item>,
     associations: Vec<Association>,
+    /// Whether `extensions.lfw` objects are read.
+    with_ext: bool,
     ids: Ids,
     /// The first item of each `humanCodingScheme`.
     by_code: HashMap<String, usize>,
@@ -327,8 +359,9 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    fn new(doc: &'a Map<String, Value>, items: Vec<Item>, associations: Vec<Association>) -> Self {
+    fn new(doc: &'a Map<String, Value>, items: Vec<Item>, associations: Vec<Association>, with_ext: bool) -> Self {
         Writer {
+            with_ext,
             doc,
             items,
             associations,
@@ -345,7 +378,7 @@ impl<'a> Writer<'a> {
     }
 
     fn write(mut self, rubrics: &[Value]) -> Result<Imported, ImportError> {
-        let doc_ext = extension(self.doc);
+        let doc_ext = extension(self.doc).filter(|_| self.with_ext);
         let doc_id_text = text(self.doc, "identifier", &|| "CFDocument".into())?;
         let doc_title = text(self.doc, "title", &|| "CFDocument".into())?.unwrap_or_else(|| "Imported CASE framework".into());
 
@@ -478,6 +511,11 @@ impl<'a> Writer<'a> {
             }
         }
 
+        let mut position = vec![0; n];
+        for (k, &i) in order.iter().enumerate() {
+            position[i] = k;
+        }
+
         // Ids: from the source's lfw id or code, else from the statement.
         let mut id_of = vec![String::new(); n];
         let mut by_source_id: HashMap<String, String> = HashMap::new();
@@ -504,7 +542,7 @@ impl<'a> Writer<'a> {
         for (r, rv) in rubrics.iter().enumerate() {
             let at = || format!("CFRubrics[{r}]");
             let ro = object(rv, &at)?;
-            let ext = extension(ro);
+            let ext = extension(ro).filter(|_| self.with_ext);
             let title = text(ro, "title", &at)?;
             let source_id = ext.as_ref().and_then(|e| e.get("id")).and_then(Value::as_str).map(str::to_string);
             let wanted = source_id
@@ -529,7 +567,7 @@ impl<'a> Writer<'a> {
                     let at_l = || format!("{}.CFRubricCriterionLevels[{l}]", at_c());
                     let lo = object(lv, &at_l)?;
                     let position = lo.get("position").and_then(Value::as_i64).unwrap_or(i64::MAX);
-                    let source_level = lo.get("extensions").and_then(|e| match e {
+                    let source_level = lo.get("extensions").filter(|_| self.with_ext).and_then(|e| match e {
                         Value::Array(a) => a.iter().find_map(|x| x.get(EXTENSION)?.get("level")?.as_str().map(str::to_string)),
                         Value::Object(_) => e.get(EXTENSION)?.get("level")?.as_str().map(str::to_string),
                         _ => None,
@@ -657,7 +695,11 @@ impl<'a> Writer<'a> {
             let origin_has_ext = origin.is_some_and(|o| self.items[o].ext.is_some());
             match (a.kind.as_str(), origin, destination) {
                 ("isChildOf", Some(_), _) => continue,
-                ("precedes", Some(o), Some(d)) if kinds[o] == Kind::Role && kinds[d] == Kind::Role => {
+                // Without the extension, only a role earlier in the package
+                // can come before a later one: no loop of `after` can form.
+                ("precedes", Some(o), Some(d))
+                    if kinds[o] == Kind::Role && kinds[d] == Kind::Role && (self.items[d].ext.is_some() || position[o] < position[d]) =>
+                {
                     if self.items[d].ext.is_none() {
                         let months = a.ext.as_ref().and_then(|e| e.get("min_months")).and_then(Value::as_u64);
                         after[d].push((o, months));
@@ -677,7 +719,8 @@ impl<'a> Writer<'a> {
                     if matches!(kinds[o], Kind::Competency(_))
                         && matches!(kinds[d], Kind::Competency(_))
                         && scale_of.contains_key(&o)
-                        && scale_of.contains_key(&d) =>
+                        && scale_of.contains_key(&d)
+                        && position[o] < position[d] =>
                 {
                     let ext = a.ext.as_ref();
                     let at = ext.and_then(|e| e.get("at")).and_then(Value::as_str).map(str::to_string);

@@ -64,11 +64,14 @@ pub struct KeptAsNotes {
     pub association_types: Vec<(String, usize)>,
     /// Texts cut to the language's longest line.
     pub cut_texts: usize,
+    /// The package's `extensions.lfw` objects gave source that does not
+    /// compile, so they were not read.
+    pub extensions_ignored: bool,
 }
 
 impl KeptAsNotes {
     pub fn is_empty(&self) -> bool {
-        self.item_types.is_empty() && self.association_types.is_empty() && self.cut_texts == 0
+        self.item_types.is_empty() && self.association_types.is_empty() && self.cut_texts == 0 && !self.extensions_ignored
     }
 }
 
@@ -78,6 +81,9 @@ fn counted(list: &[(String, usize)]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+const IGNORED: &str =
+    "the package's `extensions.lfw` objects do not make a framework that compiles, so it was imported as a plain CASE package";
 
 impl fmt::Display for KeptAsNotes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -97,6 +103,11 @@ impl fmt::Display for KeptAsNotes {
         if self.cut_texts > 0 {
             parts.push(format!("{} texts longer than a line may be, cut short", self.cut_texts));
         }
-        write!(f, "kept only as notes: {}", parts.join("; "))
+        let notes = format!("kept only as notes: {}", parts.join("; "));
+        match (self.extensions_ignored, parts.is_empty()) {
+            (true, true) => write!(f, "{IGNORED}"),
+            (true, false) => write!(f, "{IGNORED}; {notes}"),
+            (false, _) => write!(f, "{notes}"),
+        }
     }
 }
