@@ -491,6 +491,12 @@ fn large_hostile_packages_import_in_linear_time() {
     let c = lfw_model::compile_str("long.lfw", &imported.text);
     assert!(!c.has_errors(), "{:#?}", &c.diagnostics[..c.diagnostics.len().min(3)]);
     assert_eq!(c.frameworks[0].scales[0].levels.len(), 1000);
+    let mut rated = long.clone();
+    rated["CFItems"] = (0..1001)
+        .map(|i| serde_json::json!({"identifier": format!("i{i}"), "fullStatement": "x"}))
+        .collect();
+    let e = lfw_case::lfw_source(rated.to_string().as_bytes()).expect_err("refused");
+    assert!(e.to_string().contains("more than 1000000 levels in all"), "{e}");
     let mut too_many = package;
     too_many["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"] = (0..1001).map(level).collect();
     let e = lfw_case::lfw_source(too_many.to_string().as_bytes()).expect_err("refused");

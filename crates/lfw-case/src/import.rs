@@ -685,6 +685,20 @@ impl<'a> Writer<'a> {
             }
         }
 
+        // Competencies at levels: a competency of no rubric may still be
+        // rated on a scale (the only one, or the default), so each counts
+        // as rated on the longest.
+        let longest = scales.iter().map(|s| s.levels.len()).max().unwrap_or(0);
+        let levels: usize = (0..n)
+            .filter(|i| matches!(kinds[*i], Kind::Competency(_)))
+            .map(|i| scale_of.get(&i).map_or(longest, |&s| scales[s].levels.len()))
+            .sum();
+        if levels > lfw_model::limits::MAX_COMPETENCY_LEVELS {
+            return Err(ImportError::TooManyLevels {
+                limit: lfw_model::limits::MAX_COMPETENCY_LEVELS,
+            });
+        }
+
         // Notes from associations lfw has no line for, on their origin.
         let mut assoc_notes: Vec<Vec<String>> = vec![Vec::new(); n];
         let mut after: Vec<Vec<(usize, Option<u64>)>> = vec![Vec::new(); n];

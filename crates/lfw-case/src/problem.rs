@@ -29,6 +29,9 @@ pub enum ImportError {
     WrongType { at: String, expected: &'static str },
     /// A required field is missing.
     Missing { at: String },
+    /// Its items would be rated at more levels in all (each competency at
+    /// each level of its scale) than a framework may have.
+    TooManyLevels { limit: usize },
     /// More entries in a list than [`MAX_CASE_ENTRIES`].
     TooMany { list: &'static str, limit: usize },
 }
@@ -43,6 +46,10 @@ impl fmt::Display for ImportError {
             ImportError::NoDocument => write!(f, "this is not a CASE package: it has no `CFDocument` object at the top level"),
             ImportError::WrongType { at, expected } => write!(f, "in the CASE package, `{at}` should be {expected}"),
             ImportError::Missing { at } => write!(f, "in the CASE package, `{at}` is missing"),
+            ImportError::TooManyLevels { limit } => write!(
+                f,
+                "the CASE package would rate its items at more than {limit} levels in all (each item at each level of its rubric), more than a framework may have"
+            ),
             ImportError::TooMany { list, limit } => {
                 write!(f, "the CASE package has more than {limit} entries in `{list}`")
             }
