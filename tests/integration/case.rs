@@ -702,3 +702,205 @@ fn broken_extensions_and_loops_still_give_source_that_compiles() {
     );
     assert!(imported.text.contains("note \"CASE precedes: A (Officer)\""), "{}", imported.text);
 }
+
+mod any_input {
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    /// Leaves that mean something to the import: ids that items and
+    /// associations share, association and item types, numbers, texts.
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "a",
+                "b",
+                "c",
+                "isChildOf",
+                "precedes",
+                "Role",
+                "Domain",
+                "scale",
+                "exactMatchOf",
+                ""
+            ])
+            .prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<bool>().prop_map(Value::from),
+            Just(Value::Null),
+            "\\PC{0,8}".prop_map(Value::from),
+        ]
+    }
+
+    fn node() -> impl Strategy<Value = Value> {
+        let keys = prop::sample::select(vec![
+            "identifier",
+            "fullStatement",
+            "humanCodingScheme",
+            "CFItemType",
+            "associationType",
+            "originNodeURI",
+            "destinationNodeURI",
+            "sequenceNumber",
+            "listEnumeration",
+            "CFItemURI",
+            "CFRubricCriterionLevels",
+            "quality",
+            "position",
+            "category",
+            "extensions",
+            "lfw",
+            "element",
+            "after",
+            "requirements",
+            "role",
+            "kind",
+        ]);
+        leaf().prop_recursive(4, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::vec((keys.clone(), inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            ]
+        })
+    }
+
+    fn id() -> impl Strategy<Value = Value> {
+        prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(Value::from)
+    }
+
+    /// An object with some fields right and the rest anything.
+    fn object(fixed: Vec<(&'static str, BoxedStrategy<Value>)>) -> impl Strategy<Value = Value> {
+        (fixed, node(), any::<u8>()).prop_map(|(fixed, extra, mask)| {
+            let mut o = match extra {
+                Value::Object(o) => o,
+                _ => serde_json::Map::new(),
+            };
+            for (i, (k, v)) in fixed.into_iter().enumerate() {
+                if mask & (1 << (i % 8)) != 0 || i == 0 {
+                    o.insert(k.to_string(), v);
+                }
+            }
+            Value::Object(o)
+        })
+    }
+
+    fn link() -> BoxedStrategy<Value> {
+        prop_oneof![
+            object(vec![
+                ("identifier", id().boxed()),
+                ("title", leaf().boxed()),
+                ("uri", leaf().boxed())
+            ])
+            .boxed(),
+            id().boxed(),
+        ]
+        .boxed()
+    }
+
+    fn item() -> impl Strategy<Value = Value> {
+        let lfw = object(vec![
+            (
+                "element",
+                prop::sample::select(vec!["role", "competency", "domain", "credential"])
+                    .prop_map(Value::from)
+                    .boxed(),
+            ),
+            (
+                "after",
+                prop::collection::vec(object(vec![("role", id().boxed()), ("min_months", leaf().boxed())]), 0..3)
+                    .prop_map(Value::from)
+                    .boxed(),
+            ),
+            ("requirements", prop::collection::vec(node(), 0..3).prop_map(Value::from).boxed()),
+            ("scale", leaf().boxed()),
+        ]);
+        object(vec![
+            ("identifier", id().boxed()),
+            ("fullStatement", leaf().boxed()),
+            ("humanCodingScheme", prop_oneof![id(), leaf()].boxed()),
+            ("CFItemType", leaf().boxed()),
+            ("extensions", lfw.prop_map(|l| json!({"lfw": l})).boxed()),
+        ])
+    }
+
+    fn association() -> impl Strategy<Value = Value> {
+        object(vec![
+            (
+                "associationType",
+                prop::sample::select(vec!["isChildOf", "precedes", "exactMatchOf", "ext:x"])
+                    .prop_map(Value::from)
+                    .boxed(),
+            ),
+            ("originNodeURI", link()),
+            ("destinationNodeURI", link()),
+            ("sequenceNumber", leaf().boxed()),
+        ])
+    }
+
+    fn rubric() -> impl Strategy<Value = Value> {
+        let level = object(vec![
+            ("quality", leaf().boxed()),
+            ("position", leaf().boxed()),
+            ("description", leaf().boxed()),
+        ]);
+        let criterion = object(vec![
+            (
+                "CFRubricCriterionLevels",
+                prop::collection::vec(level, 0..4).prop_map(Value::from).boxed(),
+            ),
+            ("CFItemURI", link()),
+            ("category", leaf().boxed()),
+        ]);
+        object(vec![
+            (
+                "CFRubricCriteria",
+                prop::collection::vec(criterion, 0..3).prop_map(Value::from).boxed(),
+            ),
+            ("title", leaf().boxed()),
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Any package of that vocabulary is refused with an error or
+        /// gives source that compiles; nothing panics.
+        #[test]
+        fn any_package_imports_or_is_refused(
+            document in object(vec![("title", leaf().boxed())]),
+            items in prop::collection::vec(item(), 0..6),
+            associations in prop::collection::vec(association(), 0..8),
+            rubrics in prop::collection::vec(rubric(), 0..3),
+        ) {
+            let package = json!({
+                "CFDocument": document,
+                "CFItems": items,
+                "CFAssociations": associations,
+                "CFRubrics": rubrics,
+            });
+            if let Ok(imported) = lfw_case::lfw_source(package.to_string().as_bytes()) {
+                let c = lfw_model::compile_str("any.lfw", &imported.text);
+                prop_assert!(!c.has_errors(), "{:#?}\n{}\n{}", c.diagnostics, imported.text, package);
+            }
+        }
+
+        /// The same packages with well-formed items, to reach the writer often.
+        #[test]
+        fn well_formed_items_always_import(
+            items in prop::collection::vec((id(), "\\PC{1,8}", prop::sample::select(vec!["Role", "Domain", "Skill", "Cluster", ""])), 0..8),
+            links in prop::collection::vec((id(), id(), prop::sample::select(vec!["isChildOf", "precedes", "isRelatedTo"])), 0..10),
+        ) {
+            let items: Vec<Value> = items.iter().map(|(i, s, t)| json!({"identifier": i, "fullStatement": s, "CFItemType": t})).collect();
+            let associations: Vec<Value> = links.iter().map(|(o, d, t)| json!({
+                "associationType": t, "originNodeURI": {"identifier": o, "title": "", "uri": ""},
+                "destinationNodeURI": {"identifier": d, "title": "", "uri": ""}})).collect();
+            let package = json!({"CFDocument": {"title": "T"}, "CFItems": items, "CFAssociations": associations});
+            let imported = lfw_case::lfw_source(package.to_string().as_bytes()).expect("imports");
+            prop_assert_eq!(imported.items, items.len());
+            let c = lfw_model::compile_str("any.lfw", &imported.text);
+            prop_assert!(!c.has_errors(), "{:#?}\n{}\n{}", c.diagnostics, imported.text, package);
+            let fw = &c.frameworks[0];
+            prop_assert_eq!(fw.domains.len() + fw.competencies.len() + fw.credentials.len() + fw.roles.len(), items.len());
+        }
+    }
+}

@@ -568,7 +568,7 @@ fn rubric(fw: &Framework, s: &lfw_model::Scale) -> Value {
     r.insert("CFRubricCriteria".into(), json!(criteria));
     r.insert(
         "extensions".into(),
-        json!({ EXTENSION: {"id": s.id, "has_title": s.title.is_some(), "notes": notes_json(&s.notes)} }),
+        json!({ EXTENSION: {"id": s.id, "notes": notes_json(&s.notes)} }),
     );
     Value::Object(r)
 }

@@ -649,17 +649,12 @@ impl<'a> Writer<'a> {
                 }
             }
             let notes = ext.as_ref().map(|e| ext_notes(&Value::Object(e.clone()))).unwrap_or_default();
-            let has_title = ext
-                .as_ref()
-                .and_then(|e| e.get("has_title"))
-                .and_then(Value::as_bool)
-                .unwrap_or(true);
             if let Some(s) = source_id {
                 scale_by_source.insert(s, scales.len());
             }
             scales.push(Scale {
                 id,
-                title: title.filter(|_| has_title),
+                title,
                 description: text(ro, "description", &at)?,
                 levels,
                 by_source,
@@ -900,12 +895,9 @@ impl<'a> Writer<'a> {
         // Scales.
         for s in &scales {
             out.push('\n');
-            let title = s
-                .title
-                .as_ref()
-                .map(|t| format!(" {}", quote(t, &mut self.kept.cut_texts)))
-                .unwrap_or_default();
-            let _ = writeln!(out, "scale {}{title}", s.id);
+            // A scale's title is required: a rubric without one is named by its id.
+            let title = quote(s.title.as_deref().unwrap_or(&s.id), &mut self.kept.cut_texts);
+            let _ = writeln!(out, "scale {} {title}", s.id);
             let names: Vec<&str> = s.levels.iter().map(|l| l.0.as_str()).collect();
             let _ = writeln!(out, "  levels {}", names.join(" < "));
             for (l, t) in &s.levels {
