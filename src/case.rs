@@ -8,17 +8,59 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// `lfw export --to case FRAMEWORK`: the framework with the crosswalks
-/// compiled with it (the whole library, for a bundled id).
-pub fn export(arg: &str, root: Option<&Path>) -> ExitCode {
+/// `lfw export --to case FRAMEWORK [--successor FRAMEWORK]`: the framework
+/// with the crosswalks compiled with it (the whole library, for a bundled
+/// id), and `replacedBy` associations to the successor's elements that
+/// those crosswalks say replace removed ones (the successors of `lfw diff`).
+pub fn export(arg: &str, successor: Option<&str>, root: Option<&Path>) -> ExitCode {
     let (c, index) = match framework_arg(arg, root, Bundled::WithLibrary) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let fw = &c.frameworks[index];
-    let package = lfw_case::package(fw, &c.crosswalks, &c.frameworks);
+    let mut replacements = Vec::new();
+    if let Some(next) = successor {
+        let shown = crate::escape::visible(next);
+        let Some(new) = c.frameworks.iter().find(|f| f.id == next) else {
+            return crate::cli::usage_error(&format!(
+                "the successor `{shown}` is not a framework loaded with `{}`; name its id, and import its file if it is not bundled",
+                crate::escape::visible(arg)
+            ));
+        };
+        let crosswalks: Vec<&lfw_model::Crosswalk> = c.crosswalks.iter().filter(|x| x.joins(&fw.id, &new.id)).collect();
+        let d = lfw_diff::diff_through(fw, new, &crosswalks);
+        for e in d.elements.iter().filter(|e| e.change == lfw_diff::diff::ElementChangeKind::Removed) {
+            for s in &e.successors {
+                replacements.push(lfw_case::Replacement {
+                    old: e.id.clone(),
+                    framework: new.id.clone(),
+                    new: s.id.clone(),
+                    title: title_of(new, &s.id),
+                    closeness: s.closeness,
+                    crosswalk: s.crosswalk.clone(),
+                    rationale: s.rationale.clone(),
+                });
+            }
+        }
+    }
+    let package = lfw_case::package_replaced(fw, &c.crosswalks, &c.frameworks, &replacements);
     jsonln!("{}", serde_json::to_string_pretty(&package).expect("JSON values serialise"));
     ExitCode::SUCCESS
+}
+
+/// The title of element `id` of a framework (its id when it has none).
+fn title_of(fw: &lfw_model::Framework, id: &str) -> String {
+    let titled = fw
+        .domains
+        .iter()
+        .map(|d| (&d.id, &d.title))
+        .chain(fw.competencies.iter().map(|c| (&c.id, &c.title)))
+        .chain(fw.credentials.iter().map(|c| (&c.id, &c.title)))
+        .chain(fw.roles.iter().map(|r| (&r.id, &r.title)))
+        .find(|(i, _)| *i == id)
+        .map(|(_, t)| t.clone());
+    let scale = || fw.scales.iter().find(|s| s.id == id).and_then(|s| s.title.clone());
+    titled.or_else(scale).unwrap_or_else(|| id.to_string())
 }
 
 /// Reads at most `limit + 1` bytes of a regular file, so that a larger one

@@ -60,6 +60,11 @@ enum Command {
         /// With `--to dot` or `--to mermaid`: which graph (roles by default).
         #[arg(long, value_enum)]
         graph: Option<crate::graph::GraphKind>,
+        /// With `--to case`: the framework that succeeds this one (file or
+        /// id, loaded with it); elements a crosswalk says it replaces get
+        /// `replacedBy` associations.
+        #[arg(long, value_name = "FRAMEWORK")]
+        successor: Option<String>,
         /// A framework's `.lfw` file, or the id of a bundled framework.
         framework: String,
     },
@@ -289,7 +294,12 @@ pub fn run() -> ExitCode {
             format,
             deny_warnings,
         } => check(&paths, root, format, deny_warnings),
-        Command::Export { to, graph, framework } => export(to, graph, &framework, root),
+        Command::Export {
+            to,
+            graph,
+            successor,
+            framework,
+        } => export(to, graph, successor.as_deref(), &framework, root),
         Command::Import {
             from: ImportFormat::Case,
             file,
@@ -554,12 +564,15 @@ pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) ->
     }
 }
 
-fn export(to: ExportFormat, graph: Option<crate::graph::GraphKind>, arg: &str, root: Option<&Path>) -> ExitCode {
+fn export(to: ExportFormat, graph: Option<crate::graph::GraphKind>, successor: Option<&str>, arg: &str, root: Option<&Path>) -> ExitCode {
+    if successor.is_some() && to != ExportFormat::Case {
+        return usage_error("`--successor` goes with `--to case`");
+    }
     let syntax = match to {
         ExportFormat::Dot => crate::graph::Syntax::Dot,
         ExportFormat::Mermaid => crate::graph::Syntax::Mermaid,
         _ if graph.is_some() => return usage_error("`--graph` goes with `--to dot` or `--to mermaid`"),
-        ExportFormat::Case => return crate::case::export(arg, root),
+        ExportFormat::Case => return crate::case::export(arg, successor, root),
         ExportFormat::Json => return export_json(arg, root),
     };
     match framework_arg(arg, root, Bundled::Alone) {

@@ -904,3 +904,50 @@ mod any_input {
         }
     }
 }
+
+/// `--successor`: each element a crosswalk says is replaced in the next
+/// version gets a `replacedBy` association to its successor, by the
+/// identifier the successor's own export gives it.
+#[test]
+fn successors_become_replaced_by() {
+    let run = lfw(&["export", "--to", "case", "scs-core-2005", "--successor", "cscf-2012"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let p: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert!(schema().is_valid(&p));
+    structure(&p);
+    let replaced: Vec<&Value> = p["CFAssociations"]
+        .as_array()
+        .expect("associations")
+        .iter()
+        .filter(|a| a["associationType"] == "replacedBy")
+        .collect();
+    let c = library();
+    let (old, new) = (
+        c.framework("scs-core-2005").expect("bundled"),
+        c.framework("cscf-2012").expect("bundled"),
+    );
+    let crosswalks: Vec<&lfw_model::Crosswalk> = c.crosswalks.iter().filter(|x| x.joins(&old.id, &new.id)).collect();
+    let successors: usize = lfw_diff::diff_through(old, new, &crosswalks)
+        .elements
+        .iter()
+        .map(|e| e.successors.len())
+        .sum();
+    assert!(successors > 0);
+    assert_eq!(replaced.len(), successors);
+    let next: BTreeSet<String> = package(new)["CFItems"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["identifier"].as_str().unwrap_or("").to_string())
+        .collect();
+    for a in replaced {
+        assert!(
+            next.contains(a["destinationNodeURI"]["identifier"].as_str().expect("an identifier")),
+            "{a}"
+        );
+    }
+    // Without it, none; an unknown successor is a usage error.
+    assert!(!lfw(&["export", "--to", "case", "scs-core-2005"]).stdout.contains("replacedBy"));
+    assert_eq!(lfw(&["export", "--to", "case", "scs-core-2005", "--successor", "nope"]).code, 2);
+    assert_eq!(lfw(&["export", "--to", "dot", "--successor", "cscf-2012", "scs-core-2005"]).code, 2);
+}

@@ -207,11 +207,33 @@ impl Builder<'_> {
     }
 }
 
+/// An element of the exported framework replaced, in the framework that
+/// succeeds it, by another, as a crosswalk between the two says (the
+/// successors of `lfw diff`): a `replacedBy` association.
+#[derive(Clone, Debug)]
+pub struct Replacement {
+    /// The element's id in the exported framework.
+    pub old: String,
+    /// The framework that succeeds it, and the successor's id and title there.
+    pub framework: String,
+    pub new: String,
+    pub title: String,
+    /// Read from the old element: `Broader` when the successor is broader.
+    pub closeness: Closeness,
+    pub crosswalk: String,
+    pub rationale: Option<String>,
+}
+
 /// The CASE package of `fw`. `crosswalks` are those compiled with it (the
 /// ones that join it to another framework become associations), and
 /// `others` the other frameworks of the compilation, for the titles of the
 /// elements the crosswalks map to.
 pub fn package(fw: &Framework, crosswalks: &[Crosswalk], others: &[Framework]) -> Value {
+    package_replaced(fw, crosswalks, others, &[])
+}
+
+/// [`package`], with a `replacedBy` association for each replacement.
+pub fn package_replaced(fw: &Framework, crosswalks: &[Crosswalk], others: &[Framework], replacements: &[Replacement]) -> Value {
     let doc_id = identifier(&fw.id, "");
     let doc_link = link(&fw.title, doc_id);
     let mut b = Builder {
@@ -413,6 +435,19 @@ pub fn package(fw: &Framework, crosswalks: &[Crosswalk], others: &[Framework]) -
                 Some(ext),
             );
         }
+    }
+
+    // Successors in the framework that replaces this one.
+    for r in replacements {
+        let origin = b.element_link(&r.old);
+        let destination = link(&r.title, identifier(&r.framework, &r.new));
+        let ext = json!({
+            "crosswalk": r.crosswalk,
+            "closeness": closeness_name(r.closeness),
+            "framework": r.framework,
+            "element": r.new,
+        });
+        b.associate("replacedBy", origin, destination, None, r.rationale.clone(), Some(ext));
     }
 
     let rubrics: Vec<Value> = fw.scales.iter().map(|s| rubric(fw, s)).collect();

@@ -11,6 +11,6 @@ pub mod export;
 pub mod import;
 pub mod problem;
 
-pub use export::{identifier, package};
+pub use export::{identifier, package, package_replaced, Replacement};
 pub use import::{lfw_source, Imported};
 pub use problem::{ImportError, KeptAsNotes, MAX_CASE_BYTES};
