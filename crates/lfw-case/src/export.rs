@@ -565,7 +565,10 @@ fn rubric(fw: &Framework, s: &lfw_model::Scale) -> Value {
                 l.insert("position".into(), json!(rank + 1));
                 l.insert("rubricCriterionId".into(), json!(crit_id.to_string()));
                 l.insert("lastChangeDateTime".into(), json!(CHANGE_DATE_TIME));
-                l.insert("extensions".into(), json!([{ EXTENSION: {"level": level} }]));
+                l.insert(
+                    "extensions".into(),
+                    json!([{ EXTENSION: {"level": level, "title": s.title_of(rank)} }]),
+                );
                 Value::Object(l)
             })
             .collect();

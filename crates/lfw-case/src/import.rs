@@ -467,15 +467,12 @@ impl<'a> Writer<'a> {
             let from_ext = item
                 .ext
                 .as_ref()
-                .and_then(|e| {
-                    let element = str_of(&Value::Object(e.clone()), "element").map(str::to_string)?;
-                    match element.as_str() {
-                        "competency" => {
-                            let k = e.get("kind").and_then(Value::as_str).unwrap_or("competency");
-                            kind_named(k)
-                        }
-                        other => kind_named(other),
+                .and_then(|e| match e.get("element")?.as_str()? {
+                    "competency" => {
+                        let k = e.get("kind").and_then(Value::as_str).unwrap_or("competency");
+                        kind_named(k)
                     }
+                    other => kind_named(other),
                 })
                 .filter(|k| !matches!(k, Kind::Domain) || parent[i].is_none());
             let kind = match from_ext {
@@ -567,17 +564,24 @@ impl<'a> Writer<'a> {
                     let at_l = || format!("{}.CFRubricCriterionLevels[{l}]", at_c());
                     let lo = object(lv, &at_l)?;
                     let position = lo.get("position").and_then(Value::as_i64).unwrap_or(i64::MAX);
-                    let source_level = lo.get("extensions").filter(|_| self.with_ext).and_then(|e| match e {
-                        Value::Array(a) => a.iter().find_map(|x| x.get(EXTENSION)?.get("level")?.as_str().map(str::to_string)),
-                        Value::Object(_) => e.get(EXTENSION)?.get("level")?.as_str().map(str::to_string),
+                    let level_ext = lo.get("extensions").filter(|_| self.with_ext).and_then(|e| match e {
+                        Value::Array(a) => a.iter().find_map(|x| x.get(EXTENSION)),
+                        Value::Object(_) => e.get(EXTENSION),
                         _ => None,
                     });
+                    let source_level = level_ext.and_then(|x| x.get("level")?.as_str().map(str::to_string));
+                    // The level's title as the source had it, when it says.
+                    let source_title = level_ext
+                        .and_then(Value::as_object)
+                        .filter(|o| o.contains_key("title"))
+                        .map(|o| o.get("title").and_then(Value::as_str).map(str::to_string));
                     levels.push((
                         position,
                         l,
                         source_level,
                         text(lo, "quality", &at_l)?,
                         text(lo, "description", &at_l)?,
+                        source_title,
                     ));
                 }
                 levels.sort_by_key(|l| (l.0, l.1));
@@ -599,7 +603,7 @@ impl<'a> Writer<'a> {
             let mut levels = Vec::new();
             let mut source_levels = Vec::new();
             if let Some(own) = own {
-                for (k, (_, _, source, quality, description)) in criteria[own].2.iter().enumerate() {
+                for (k, (_, _, source, quality, description, source_title)) in criteria[own].2.iter().enumerate() {
                     let label = quality.clone().or_else(|| description.clone());
                     let wanted = match source {
                         Some(s) => slug(s, false),
@@ -607,10 +611,10 @@ impl<'a> Writer<'a> {
                     };
                     let lid = level_ids.take(&wanted, &format!("level-{}", k + 1));
                     let title = label.filter(|t| *t != lid && Some(t) != source.as_ref());
-                    let title = if own_is_scale(&criteria[own].0) || source.is_none() {
-                        title
-                    } else {
-                        None
+                    let title = match source_title {
+                        Some(t) => t.clone(),
+                        None if own_is_scale(&criteria[own].0) || source.is_none() => title,
+                        None => None,
                     };
                     levels.push((lid, title));
                     source_levels.push(source.clone());
@@ -637,7 +641,7 @@ impl<'a> Writer<'a> {
                     continue;
                 }
                 rated.insert(item, scales.len());
-                for (k, (_, _, source, _, description)) in crit_levels.iter().enumerate() {
+                for (k, (_, _, source, _, description, _)) in crit_levels.iter().enumerate() {
                     let Some(d) = description else { continue };
                     let lid = match source {
                         Some(s) => by_source.get(s.as_str()).copied(),
@@ -648,7 +652,7 @@ impl<'a> Writer<'a> {
                     }
                 }
             }
-            let notes = ext.as_ref().map(|e| ext_notes(&Value::Object(e.clone()))).unwrap_or_default();
+            let notes = ext_notes(ext.as_ref().and_then(|e| e.get("notes")));
             if let Some(s) = source_id {
                 scale_by_source.insert(s, scales.len());
             }
@@ -715,14 +719,13 @@ impl<'a> Writer<'a> {
                     }
                     continue;
                 }
+                // Written from the competency's own extension.
                 ("precedes", Some(o), Some(d))
                     if matches!(kinds[o], Kind::Competency(_))
                         && matches!(kinds[d], Kind::Competency(_))
                         && self.items[d].ext.is_some() =>
                 {
-                    // Written from the competency's own extension.
-                    let _ = o;
-                    continue;
+                    continue
                 }
                 ("precedes", Some(o), Some(d))
                     if matches!(kinds[o], Kind::Competency(_))
@@ -861,7 +864,7 @@ impl<'a> Writer<'a> {
         }
         match &doc_ext {
             Some(ext) => {
-                let notes = ext_notes(&Value::Object(ext.clone()));
+                let notes = ext_notes(ext.get("notes"));
                 self.notes(&mut out, &notes);
                 if let Some(base) = ext.get("extends").and_then(Value::as_str) {
                     let note = self.q(&format!(
@@ -1130,7 +1133,7 @@ impl<'a> Writer<'a> {
                 }
             }
         }
-        let notes = ext_notes(e);
+        let notes = ext_notes(e.get("notes"));
         self.notes(out, &notes);
     }
 
@@ -1193,8 +1196,8 @@ fn own_is_scale(category: &Option<String>) -> bool {
 }
 
 /// The `notes` of an `extensions.lfw` object: (kind, text).
-fn ext_notes(e: &Value) -> Vec<(String, String)> {
-    e.get("notes")
+fn ext_notes(notes: Option<&Value>) -> Vec<(String, String)> {
+    notes
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
