@@ -67,8 +67,29 @@ enum Command {
     Export {
         #[arg(long, value_enum)]
         to: ExportFormat,
+        /// With `--to dot` or `--to mermaid`: which graph (roles by default).
+        #[arg(long, value_enum)]
+        graph: Option<crate::graph::GraphKind>,
+        /// With `--to case`: the framework that succeeds this one (file or
+        /// id, loaded with it); elements a crosswalk says it replaces get
+        /// `replacedBy` associations.
+        #[arg(long, value_name = "FRAMEWORK")]
+        successor: Option<String>,
         /// A framework's `.lfw` file, or the id of a bundled framework.
         framework: String,
+    },
+    /// Write `.lfw` source from a framework in another format.
+    #[command(
+        after_help = "Examples:\n  lfw import --from case opensalt-package.json -o framework.lfw\n  lfw import --from case package.json > framework.lfw"
+    )]
+    Import {
+        #[arg(long, value_enum)]
+        from: ImportFormat,
+        /// The file to read.
+        file: PathBuf,
+        /// Where to write the `.lfw` source; standard output by default.
+        #[arg(short, long, value_name = "OUT.lfw")]
+        output: Option<PathBuf>,
     },
     /// How ready one person is for a role, and the development plan.
     #[command(
@@ -266,6 +287,9 @@ enum Command {
         format: Format,
     },
     /// Serve the Language Server Protocol over standard input and output (docs/editors.md).
+    #[command(
+        after_help = "Examples:\n  lfw lsp    (started by an editor, which talks to it on standard input and output; docs/editors.md)"
+    )]
     Lsp,
     /// List the bundled frameworks.
     #[command(after_help = "Examples:\n  lfw list\n  lfw list --format json")]
@@ -300,6 +324,18 @@ impl Judging {
 enum ExportFormat {
     /// The compiled framework as JSON (docs/json.md).
     Json,
+    /// A 1EdTech CASE 1.1 package (docs/case.md).
+    Case,
+    /// A Graphviz DOT graph (`--graph`).
+    Dot,
+    /// A Mermaid flowchart (`--graph`).
+    Mermaid,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    /// A 1EdTech CASE 1.0 or 1.1 package (docs/case.md).
+    Case,
 }
 
 pub fn run() -> ExitCode {
@@ -320,9 +356,16 @@ pub fn run() -> ExitCode {
             deny_warnings,
         } => check(&paths, root, format, deny_warnings),
         Command::Export {
-            to: ExportFormat::Json,
+            to,
+            graph,
+            successor,
             framework,
-        } => export_json(&framework, root),
+        } => export(to, graph, successor.as_deref(), &framework, root),
+        Command::Import {
+            from: ImportFormat::Case,
+            file,
+            output,
+        } => crate::case::import(&file, output.as_deref()),
         Command::List { format } => list(format),
         Command::Lsp => crate::lsp::run(root),
         Command::Fmt { paths, check, format } => crate::fmt::run(&paths, check, format == Format::Json),
@@ -604,6 +647,27 @@ pub(crate) fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) ->
             errln!("error: `{arg}` declares no framework (it has no `framework` line)");
             Err(ExitCode::from(1))
         }
+    }
+}
+
+fn export(to: ExportFormat, graph: Option<crate::graph::GraphKind>, successor: Option<&str>, arg: &str, root: Option<&Path>) -> ExitCode {
+    if successor.is_some() && to != ExportFormat::Case {
+        return usage_error("`--successor` goes with `--to case`");
+    }
+    let syntax = match to {
+        ExportFormat::Dot => crate::graph::Syntax::Dot,
+        ExportFormat::Mermaid => crate::graph::Syntax::Mermaid,
+        _ if graph.is_some() => return usage_error("`--graph` goes with `--to dot` or `--to mermaid`"),
+        ExportFormat::Case => return crate::case::export(arg, successor, root),
+        ExportFormat::Json => return export_json(arg, root),
+    };
+    match framework_arg(arg, root, Bundled::Alone) {
+        Ok((c, index)) => {
+            let kind = graph.unwrap_or(crate::graph::GraphKind::Roles);
+            crate::output::raw(&crate::graph::render(&c.frameworks[index], kind, syntax));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
     }
 }
 

@@ -6,12 +6,14 @@
 // First, so that its macros (`outln!`, `errln!`) are in scope below.
 #[macro_use]
 mod output;
+mod case;
 mod cleanup;
 mod cli;
 mod compare;
 mod escape;
 mod files;
 mod fmt;
+mod graph;
 mod html;
 mod init;
 mod lsp;

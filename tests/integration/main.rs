@@ -2,6 +2,7 @@
 //! in `tests/fixtures/`, snapshots in `tests/integration/snapshots/`.
 
 mod bad_inputs;
+mod case;
 mod cli;
 mod cohort;
 mod compare;
@@ -10,6 +11,7 @@ mod diagnostics;
 mod editors;
 mod export;
 mod formatting;
+mod graphs;
 mod hostile;
 mod html;
 mod library;
