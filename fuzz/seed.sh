@@ -23,9 +23,11 @@ for f in tests/fixtures/ready/*.csv; do
     { printf '\002'; cat "$f"; } > "$c/profile/csv_$(basename "$f")"
     { printf '\004'; cat "$f"; } > "$c/profile/cohort_$(basename "$f")"
 done
-# Readiness: eight bytes of framework shape, then a profile of it.
+# Readiness: sixteen bytes of framework shape, then a profile of it.
 i=0
-for shape in '\002\003\002\004\001\377\200\377' '\001\001\001\000\000\012\032\003' '\000\000\000\001\000\002\000\000'; do
+for shape in '\002\003\002\004\001\003\003\003\003\377\001\377\002\377\000\000' \
+             '\001\001\001\000\000\000\000\012\032\003\000\000\000\000\000\000' \
+             '\000\000\000\001\000\000\002\000\000\000\000\000\000\000\000\000'; do
     i=$((i + 1))
     { printf "$shape"; cat <<'JSON'
 {"id":"p1","role":"r0","role_since":"2019-01-01",

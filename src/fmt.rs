@@ -63,12 +63,14 @@ fn one(path: &Path, check: bool) -> Result<Outcome, String> {
     let Ok(text) = String::from_utf8(bytes) else {
         return Ok(Outcome::Unreadable("it is not UTF-8 text".to_string()));
     };
+    // A byte-order mark is left out of the canonical layout.
+    let bom = text.starts_with('\u{feff}');
     let (sources, parsed, diagnostics) = lfw_model::parse_file(path, text);
     if !diagnostics.is_empty() {
         return Ok(Outcome::Errors(diagnostics, sources));
     }
     let formatted = lfw_syntax::format::format(&parsed.tree);
-    if formatted == sources.get(lfw_model::FileId(0)).text {
+    if !bom && formatted == sources.get(lfw_model::FileId(0)).text {
         return Ok(Outcome::Unchanged);
     }
     if !check {

@@ -1,4 +1,4 @@
-//! Readiness on a small framework generated from the first bytes (its
+//! Readiness on a small framework generated from the first 16 bytes (its
 //! scale, competencies, prerequisites, credentials, roles, requirements
 //! and evidence policy) and a profile from the rest. The framework must
 //! compile cleanly; a profile that reads and binds is judged for every
@@ -30,7 +30,7 @@ impl Bytes<'_> {
 
 const POLICIES: [&str; 5] = ["latest", "highest", "lowest", "median", "ranked centre > manager > self"];
 
-/// A framework's text, from eight bytes.
+/// A framework's text, from at most 16 bytes.
 fn framework(b: &mut Bytes) -> String {
     let levels = 2 + b.below(3) as usize;
     let skills = 1 + b.below(4) as usize;
@@ -103,13 +103,17 @@ impl Sink for Rows {
     }
 }
 
+/// Bytes at the front of the input that shape the framework (missing
+/// ones read as zero); the profile is what follows them.
+const SHAPE: usize = 16;
+
 fuzz_target!(|data: &[u8]| {
-    let mut b = Bytes(data);
+    let (shape, profile) = data.split_at(data.len().min(SHAPE));
+    let mut b = Bytes(shape);
     let text = framework(&mut b);
     let c = lfw_model::compile_str("gen.lfw", &text);
     assert!(!c.has_errors(), "the generated framework compiles:\n{text}\n{:?}", c.diagnostics);
     let fw = &c.frameworks[0];
-    let profile = b.0;
     let mut sources = c.sources.clone();
     let input = Input {
         name: "fuzz.json".into(),

@@ -69,7 +69,7 @@ fn binary_and_invalid_utf8() {
 }
 
 /// A byte-order mark at the start is ignored: the file compiles, and a
-/// mistake on its second line is reported there.
+/// mistake is reported at its line and column.
 #[test]
 fn a_byte_order_mark() {
     let run = check("bom", "bom/bom.lfw", 0);
@@ -77,6 +77,16 @@ fn a_byte_order_mark() {
     let run = check("bom-mistake", "bom/bom-mistake.lfw", 1);
     assert!(run.stderr.contains("bom-mistake.lfw:2:3"), "{}", run.stderr);
     assert_eq!(run.stderr.matches("lfw::").count(), 1, "one mistake, one error");
+    // `lfw fmt` leaves it out of the canonical layout.
+    let run = lfw(&["fmt", "--check", "tests/fixtures/bad/bom/bom.lfw"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("bom.lfw"), "{}", run.stdout);
+    // Columns on the first line are counted as an editor shows them.
+    let run = check("bom-line-1", "bom/bom-line-1.lfw", 1);
+    assert!(run.stderr.contains("bom-line-1.lfw:1:1]"), "{}", run.stderr);
+    assert!(!run.stderr.contains('\u{feff}'), "the mark is not quoted");
+    let run = lfw(&["check", "--format", "json", "tests/fixtures/bad/bom/bom-line-1.lfw"]);
+    assert!(run.stdout.contains("\"column\": 1,"), "{}", run.stdout);
 }
 
 /// CR LF ends lines as LF does, mixed or not: a mistake on line 3 is

@@ -914,3 +914,50 @@ fn three_thousand_alike_titles() {
         assert!(run.stdout.contains("too many alike titles to match every rename"), "{format}");
     }
 }
+
+/// A profile naming 20,000 competencies, half of them unknown, against a
+/// framework of 20,000: each name was looked for by reading the framework's
+/// list through, and each problem's place by searching the profile's text
+/// from its start.
+#[test]
+fn a_profile_with_twenty_thousand_references() {
+    let n = 20_000;
+    let mut framework = String::from("framework f \"F\"\n  default scale s\nscale s \"S\"\n  levels a < b\nrole r \"R\"\n  entry\n");
+    for i in 0..n {
+        framework.push_str(&format!("skill c{i} \"C{i}\"\n"));
+    }
+    let assessments: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let competency = if i % 2 == 0 { format!("c{i}") } else { format!("unknown-{i}") };
+            serde_json::json!({"competency": competency, "level": "b", "source": "self", "date": "2025-01-01"})
+        })
+        .collect();
+    let profile = serde_json::json!({"id": "p", "role": "r", "role_since": "2020-01-01", "assessments": assessments}).to_string();
+    let problems = within(20, "a profile with 20,000 references", move || {
+        let c = lfw_model::compile_str("f.lfw", &framework);
+        assert!(!c.has_errors(), "{:?}", c.diagnostics.first());
+        let mut sources = c.sources.clone();
+        let input = lfw_assess::read::Input {
+            name: "p.json".into(),
+            format: lfw_assess::read::ProfileFormat::Json,
+            reader: Box::new(std::io::Cursor::new(profile.into_bytes())),
+            len: None,
+        };
+        let (input, origin) = lfw_assess::read::read_one(input, None, &mut sources).expect("readable");
+        lfw_assess::bind(&input, &c.frameworks[0], &origin, Some(&sources)).expect_err("unknown references")
+    });
+    assert_eq!(problems.len(), n / 2, "one problem per unknown name");
+    assert!(problems.iter().all(|d| d.code == Code::UnknownReference));
+    assert!(problems[0].primary.is_some(), "problems point at their places");
+    assert!(
+        problems[0].message.contains("`assessments[1].competency`"),
+        "{}",
+        problems[0].message
+    );
+    let last = problems.last().expect("problems");
+    assert!(
+        last.message.contains(&format!("`assessments[{}].competency`", n - 1)),
+        "each names its field: {}",
+        last.message
+    );
+}

@@ -160,21 +160,33 @@ impl Origin {
     }
 }
 
+/// Bytes of a profile's text that the problems of one profile may search
+/// for their places: each searches from the profile's start, so without a
+/// bound thousands of problems in a large file would take time in the
+/// product of the two. Past it, a problem names its field and file without
+/// pointing into the text.
+const LOCATE_BYTES: usize = 32 << 20;
+
 /// Where a value is written in the profile's text: the first occurrence of
-/// it quoted (JSON) or bare (CSV) after the profile's start.
-fn locate(sources: Option<&Sources>, origin: &Origin, value: &str) -> Option<Loc> {
-    let (file, start) = origin.file?;
-    let text = &sources?.get(file).text;
+/// it quoted (JSON) or bare (CSV) after the profile's start; and how many
+/// bytes were searched to find it.
+fn locate(sources: Option<&Sources>, origin: &Origin, value: &str) -> (Option<Loc>, usize) {
+    let Some((file, start)) = origin.file else { return (None, 0) };
+    let Some(sources) = sources else { return (None, 0) };
+    let text = &sources.get(file).text;
     let from = start.min(text.len());
     if value.is_empty() || !text.is_char_boundary(from) {
-        return None;
+        return (None, 0);
     }
     let rest = &text[from..];
-    let at = rest
-        .find(&format!("\"{value}\""))
-        .map(|i| i + 1)
-        .or_else(|| bare_field(rest, value))?;
-    Some(Loc::new(file, Span::new(from + at, from + at + value.len())))
+    let (at, searched) = match rest.find(&format!("\"{value}\"")) {
+        Some(i) => (Some(i + 1), i),
+        None => {
+            let bare = bare_field(rest, value);
+            (bare, rest.len() + bare.unwrap_or(rest.len()))
+        }
+    };
+    (at.map(|at| Loc::new(file, Span::new(from + at, from + at + value.len()))), searched)
 }
 
 /// The first place `value` stands as a whole field (a CSV cell or an
@@ -187,12 +199,64 @@ fn bare_field(text: &str, value: &str) -> Option<usize> {
         .find(|&i| opens(text[..i].chars().next_back()) && closes(text[i + value.len()..].chars().next()))
 }
 
+/// How many names a profile may look up in one of the framework's lists
+/// by reading the list through before they are looked up in a map of it
+/// instead: most profiles name a few elements, and building the map costs
+/// as much as reading the list once.
+const SCANS: usize = 16;
+
+/// One of a framework's lists (competencies, credentials, roles), to look
+/// names up in: scanned for the first few names, then through a map built
+/// once, so that a profile naming thousands of elements of a framework of
+/// thousands does not take time in the product of the two.
+struct Names<'f, T> {
+    list: &'f [T],
+    id: fn(&T) -> &str,
+    asked: std::cell::Cell<usize>,
+    map: std::cell::OnceCell<HashMap<&'f str, usize>>,
+}
+
+impl<'f, T> Names<'f, T> {
+    fn new(list: &'f [T], id: fn(&T) -> &str) -> Self {
+        Names {
+            list,
+            id,
+            asked: std::cell::Cell::new(0),
+            map: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The index of the first element named `name`.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.asked.set(self.asked.get() + 1);
+        if self.asked.get() <= SCANS {
+            return self.list.iter().position(|t| (self.id)(t) == name);
+        }
+        let map = self.map.get_or_init(|| {
+            let mut map = HashMap::with_capacity(self.list.len());
+            for (i, t) in self.list.iter().enumerate() {
+                map.entry((self.id)(t)).or_insert(i);
+            }
+            map
+        });
+        map.get(name).copied()
+    }
+}
+
 /// Checks a profile against a framework. All problems are reported, not
 /// only the first; with `sources`, each points at the value in the text.
 pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Option<&Sources>) -> Result<Person, Vec<ProfileDiagnostic>> {
     let mut problems = Vec::new();
     let whose = origin.whose(&input.id);
-    let at = |value: &str| locate(sources, origin, value);
+    let searched = std::cell::Cell::new(0usize);
+    let at = |value: &str| {
+        if searched.get() > LOCATE_BYTES {
+            return None;
+        }
+        let (loc, bytes) = locate(sources, origin, value);
+        searched.set(searched.get() + bytes);
+        loc
+    };
     let mut found = |problem: ProfileProblem| problems.push(report::diagnostic(problem));
     if let Some(f) = &input.framework {
         if *f != fw.id {
@@ -227,8 +291,11 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
         suggestion: suggest.borrow_mut().did_you_mean(name, candidates).map(str::to_string),
         at: at(name),
     };
+    let roles = Names::new(&fw.roles, |r| r.id.as_str());
+    let competencies = Names::new(&fw.competencies, |c| c.id.as_str());
+    let credentials_named = Names::new(&fw.credentials, |c| c.id.as_str());
     let role = |name: &str, field: String, found: &mut dyn FnMut(ProfileProblem)| {
-        let r = fw.role(name);
+        let r = roles.find(name).map(RoleId);
         if r.is_none() {
             found(unknown(field, Element::Role, name, &mut fw.roles.iter().map(|r| r.id.as_str())));
         }
@@ -239,7 +306,7 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
     let mut assessments = Vec::new();
     for (i, a) in input.assessments.iter().enumerate() {
         let field = format!("assessments[{i}]");
-        let c = fw.competency(&a.competency);
+        let c = competencies.find(&a.competency).map(CompetencyId);
         if c.is_none() {
             found(unknown(
                 format!("{field}.competency"),
@@ -288,7 +355,7 @@ pub fn bind(input: &ProfileInput, fw: &Framework, origin: &Origin, sources: Opti
     }
     let mut credentials = Vec::new();
     for (i, held) in input.credentials.iter().enumerate() {
-        let c = fw.credential(&held.id);
+        let c = credentials_named.find(&held.id).map(CredentialId);
         if c.is_none() {
             found(unknown(
                 format!("credentials[{i}].id"),

@@ -82,6 +82,7 @@ fn sort_key(d: &Diagnostic) -> (Option<&str>, Option<Loc>, crate::Code, &str) {
 /// than its meaning (the formatter): the file as the only source, its
 /// trees, and its syntax errors as diagnostics.
 pub fn parse_file(path: &Path, text: String) -> (Sources, lfw_syntax::Parsed, Vec<Diagnostic>) {
+    let text = load::without_bom(text);
     let parsed = lfw_syntax::parse(&text);
     let mut sources = Sources::default();
     let id = sources.add(path.to_path_buf(), text);

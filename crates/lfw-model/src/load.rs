@@ -184,11 +184,22 @@ fn is_absolute(path: &str) -> bool {
     Path::new(path).has_root() || path.starts_with(['/', '\\']) || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
 }
 
+/// A file's text without the byte-order mark some editors put at its
+/// start, so that lines and columns are counted as the editor shows them.
+/// (The parser reads a mark there as whitespace too, for callers that
+/// give it a file's text as it is.)
+pub(crate) fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
+}
+
 fn read_text(path: &Path, read: Read, from: Option<Loc>, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let shown = path.display().to_string();
     let problem = match read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => return Some(text),
+            Ok(text) => return Some(without_bom(text)),
             Err(e) => Problem::InvalidUtf8 {
                 path: shown,
                 offset: e.utf8_error().valid_up_to(),

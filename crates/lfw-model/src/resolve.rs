@@ -438,7 +438,8 @@ impl Resolver<'_> {
     }
 
     fn levels(&mut self, file: FileId, s: &ast::Scale) -> Vec<String> {
-        if s.levels.is_empty() {
+        // A line that did not parse (reported) may have been its levels.
+        if s.levels.is_empty() && !s.damaged {
             self.diagnostics.push(report::diagnostic(Problem::EmptyScale {
                 scale: s.id.name.clone(),
                 at: self.loc(file, s.id.span),

@@ -153,6 +153,9 @@ pub struct Scale {
     pub description: Option<Text>,
     pub notes: Vec<Note>,
     pub span: Span,
+    /// A line of it did not parse (a misspelt `levels`, say), so a scale
+    /// without levels is not reported again for it.
+    pub damaged: bool,
 }
 
 /// `level <id> "Title"`: a title for a level of the scale.

@@ -168,7 +168,10 @@ impl Lower<'_> {
                 damaged,
                 ..self.framework(id, head.title, &lines, span)
             }),
-            ItemKind::Scale => Item::Scale(self.scale(id, head.title, &lines, span)),
+            ItemKind::Scale => Item::Scale(Scale {
+                damaged,
+                ..self.scale(id, head.title, &lines, span)
+            }),
             ItemKind::Domain => Item::Domain(self.domain(id, head.title, &lines, span)),
             ItemKind::Competency(kind) => Item::Competency(self.competency(kind, id, head.title, &lines, span)),
             ItemKind::Credential => Item::Credential(self.credential(id, head.title, &lines, span)),
@@ -306,6 +309,7 @@ impl Lower<'_> {
             description: None,
             notes: Vec::new(),
             span,
+            damaged: false,
         };
         let (mut levels_at, mut d) = (None, None);
         for p in lines {
