@@ -36,6 +36,15 @@ enum Format {
     Json,
 }
 
+/// For `path` and `compare`: text, JSON, or a page.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PageFormat {
+    Text,
+    Json,
+    /// One self-contained page with pictures, to open in a browser or print.
+    Html,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReportFormat {
     Text,
@@ -138,8 +147,8 @@ enum Command {
         /// The date to judge at (YYYY-MM-DD); today by default.
         #[arg(long)]
         as_of: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
     },
     /// Readiness of a whole cohort for a role, summarised; streams any number of profiles.
     #[command(
@@ -249,8 +258,8 @@ enum Command {
         /// default every crosswalk loaded with the frameworks, else matching titles.
         #[arg(long)]
         crosswalk: Vec<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = PageFormat::Text)]
+        format: PageFormat,
     },
     /// A provisional profile in another framework, through a crosswalk's mappings and level correspondences.
     #[command(after_help = "Examples:\n  lfw translate --to hlm lqf-profile.json")]
@@ -961,7 +970,7 @@ fn path(
     profile: Option<&Path>,
     person: Option<&str>,
     as_of: Option<&str>,
-    format: Format,
+    format: PageFormat,
     root: Option<&Path>,
 ) -> ExitCode {
     let q = match question(as_of, None, None) {
@@ -1007,8 +1016,9 @@ fn path(
     }
     let routes = crate::words::routes(fw, &found);
     match format {
-        Format::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
-        Format::Text => crate::output::print(&crate::ready::routes_text(&routes)),
+        PageFormat::Json => print_json(&serde_json::to_value(&routes).expect("routes serialise")),
+        PageFormat::Text => crate::output::print(&crate::ready::routes_text(&routes)),
+        PageFormat::Html => crate::output::raw(&crate::html::routes(&routes)),
     }
     if routes.routes.is_empty() {
         ExitCode::from(1)
@@ -1244,7 +1254,7 @@ fn diff(old: &str, new: &str, crosswalk_args: &[String], format: ReportFormat, r
     }
 }
 
-fn compare(names: &[String], crosswalk_args: &[String], format: Format, root: Option<&Path>) -> ExitCode {
+fn compare(names: &[String], crosswalk_args: &[String], format: PageFormat, root: Option<&Path>) -> ExitCode {
     let mut compilations = Vec::new();
     let mut chosen = Vec::new();
     for name in names {
@@ -1269,14 +1279,16 @@ fn compare(names: &[String], crosswalk_args: &[String], format: Format, root: Op
     if frameworks.len() == 2 {
         let comparison = lfw_diff::compare(frameworks[0], frameworks[1], &refs);
         match format {
-            Format::Json => print_json(&crate::compare::compare_json(&comparison)),
-            Format::Text => crate::output::print(&crate::compare::compare_text(&comparison)),
+            PageFormat::Json => print_json(&crate::compare::compare_json(&comparison)),
+            PageFormat::Text => crate::output::print(&crate::compare::compare_text(&comparison)),
+            PageFormat::Html => crate::output::raw(&crate::html::comparison(&comparison)),
         }
     } else {
         let core = lfw_diff::compare::shared_core(&frameworks, &refs);
         match format {
-            Format::Json => print_json(&serde_json::to_value(&core).expect("shared cores serialise")),
-            Format::Text => crate::output::print(&crate::compare::shared_text(&core)),
+            PageFormat::Json => print_json(&serde_json::to_value(&core).expect("shared cores serialise")),
+            PageFormat::Text => crate::output::print(&crate::compare::shared_text(&core)),
+            PageFormat::Html => crate::output::raw(&crate::html::shared(&core)),
         }
     }
     ExitCode::SUCCESS

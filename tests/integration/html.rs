@@ -1,4 +1,5 @@
-//! `--format html`: self-contained pages, every piece of input text
+//! `--format html` (`ready`, `cohort`, `diff`, `succession`, `path`,
+//! `compare`): self-contained pages, every piece of input text
 //! escaped, and — where Chromium is installed — rendered in a real headless
 //! browser, which must load each page without a console error or a blocked
 //! request and show its pictures.
@@ -28,7 +29,7 @@ fn pages(dir: &Path) -> Vec<(String, PathBuf)> {
     std::fs::write(&cohort, lines).expect("write the cohort");
     let (p, c) = (profile.to_string_lossy().into_owned(), cohort.to_string_lossy().into_owned());
     let fire = "tests/fixtures/ready/fire.lfw";
-    let runs: [(&str, Vec<&str>); 4] = [
+    let runs: [(&str, Vec<&str>); 7] = [
         (
             "ready",
             vec![
@@ -75,6 +76,23 @@ fn pages(dir: &Path) -> Vec<(String, PathBuf)> {
                 &c,
             ],
         ),
+        (
+            "path",
+            vec![
+                "path",
+                "--framework",
+                fire,
+                "--to",
+                "group-manager",
+                "--as-of",
+                "2026-06-01",
+                "--format",
+                "html",
+                &p,
+            ],
+        ),
+        ("compare", vec!["compare", "lqf", "hlm", "--format", "html"]),
+        ("shared", vec!["compare", "lqf", "hlm", "nhs-scotland-ldf", "--format", "html"]),
     ];
     runs.into_iter()
         .map(|(name, args)| {
