@@ -460,30 +460,6 @@ pub fn diff(d: &lfw_diff::diff::Diff) -> String {
     page(&format!("Changes from {old} to {new}"), &b)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_from_files_cannot_open_a_tag_or_steer_the_page() {
-        assert_eq!(
-            escape("<script>alert('x')</script> & \"q\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
-        );
-        assert_eq!(escape("a\u{202e}b\u{7}"), "a\\u{202e}b\\u{7}");
-    }
-
-    #[test]
-    fn a_page_loads_nothing_from_outside() {
-        let p = page("<t>", "<p>x</p>");
-        assert!(p.contains("default-src 'none'"));
-        assert!(p.contains("<title>&lt;t&gt;</title>"));
-        for outside in ["<script", "src=", "href=", "@import", "url("] {
-            assert!(!p.contains(outside), "{outside}");
-        }
-    }
-}
-
 /// `lfw path --format html`: each route as boxes, then its steps.
 pub fn routes(r: &RoutesWords) -> String {
     let mut b = String::new();
@@ -658,4 +634,28 @@ pub fn shared(s: &lfw_diff::compare::SharedCore) -> String {
     }
     b.push_str("</table>\n");
     page(&format!("The shared core of {}", s.frameworks.join(", ")), &b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_from_files_cannot_open_a_tag_or_steer_the_page() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(escape("a\u{202e}b\u{7}"), "a\\u{202e}b\\u{7}");
+    }
+
+    #[test]
+    fn a_page_loads_nothing_from_outside() {
+        let p = page("<t>", "<p>x</p>");
+        assert!(p.contains("default-src 'none'"));
+        assert!(p.contains("<title>&lt;t&gt;</title>"));
+        for outside in ["<script", "src=", "href=", "@import", "url("] {
+            assert!(!p.contains(outside), "{outside}");
+        }
+    }
 }
