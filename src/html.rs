@@ -605,12 +605,7 @@ pub fn shared(s: &lfw_diff::compare::SharedCore) -> String {
     );
     for (i, g) in s.groups.iter().enumerate() {
         let y = 5.0 + 22.0 * i as f64;
-        let label: Vec<&str> = g
-            .members
-            .iter()
-            .flat_map(|(_, ids)| ids.first().map(String::as_str))
-            .take(1)
-            .collect();
+        let label: Vec<&str> = g.members.values().flat_map(|ids| ids.first().map(String::as_str)).take(1).collect();
         let len = 240.0 * g.members.len() as f64 / n;
         let _ = writeln!(
             b,
