@@ -10,24 +10,19 @@ use lfw_assess::readiness::{About, Has, Readiness};
 use lfw_model::{Condition, Framework};
 use std::fmt::Write as _;
 
-/// Text made safe for HTML content and attribute values.
+/// Text made safe for HTML content and attribute values: control
+/// characters and bidi overrides from other people's files shown, not
+/// obeyed, as in the text reports (`crate::escape::visible`), then the
+/// characters HTML gives a meaning to written as entities.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in crate::escape::visible(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters and bidi overrides from other people's
-            // files are shown, not obeyed (as in the text reports).
-            c if c.is_control() && c != '\n' && c != '\t' => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
             c => out.push(c),
         }
     }

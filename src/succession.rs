@@ -251,16 +251,11 @@ pub fn text(fw: &Framework, p: &Published) -> String {
     let _ = writeln!(out);
     header(&mut out, FIRST, width, "bench");
     for (r, label) in p.roles.iter().zip(&labels) {
-        let t = &r.total;
         let flag = flags(r);
         let _ = writeln!(
             out,
-            "{label:<width$}  {:>7}  {:>5}  {:>6}  {:>8}  {:>7}  {:>5}{}",
-            shown(t.holders),
-            shown(t.ready),
-            shown(t.within),
-            shown(t.one_step),
-            shown(t.blocked),
+            "{label:<width$}  {}  {:>5}{}",
+            figures_row(&r.total),
             bench_words(r),
             if flag.is_empty() { String::new() } else { format!("  {flag}") }
         );

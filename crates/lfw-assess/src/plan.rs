@@ -21,7 +21,7 @@
 
 use crate::date::Date;
 use crate::profile::Person;
-use crate::readiness::{has_held, level_of, months_in, Check, CheckKind, Question, Step, Why};
+use crate::readiness::{credential_held, has_held, level_of, months_in, Check, CheckKind, Question, Step, Why};
 use lfw_model::{CompetencyId, Condition, CredentialId, Framework, Rank, Requirement, RoleId};
 use lfw_syntax::ast::Necessity;
 use std::collections::{HashMap, HashSet};
@@ -59,16 +59,9 @@ impl Planner<'_> {
         level_of(self.fw, self.person, c, self.q).0
     }
 
-    fn holds(&self, credential: CredentialId) -> bool {
-        self.person
-            .credentials
-            .iter()
-            .any(|(c, d)| *c == credential && d.is_none_or(|d| d <= self.q.as_of))
-    }
-
     fn met(&self, goal: Goal) -> bool {
         match goal {
-            Goal::Credential(c) => self.holds(c),
+            Goal::Credential(c) => credential_held(self.person, c, self.q.as_of).is_some(),
             Goal::Reach(r) | Goal::Hold(r) => has_held(self.person, r, self.q.as_of),
             Goal::Serve(r, months) => months_in(self.person, r, self.q.as_of) >= months,
             Goal::Progress => false,

@@ -279,6 +279,16 @@ pub fn months_in(person: &Person, role: RoleId, as_of: Date) -> u32 {
     months
 }
 
+/// The credential as held by `as_of`, with the date it was obtained when
+/// the profile gives one; one dated after `as_of` was not yet held.
+pub(crate) fn credential_held(person: &Person, credential: CredentialId, as_of: Date) -> Option<Option<Date>> {
+    person
+        .credentials
+        .iter()
+        .find(|(c, d)| *c == credential && d.is_none_or(|d| d <= as_of))
+        .map(|(_, d)| *d)
+}
+
 /// Holding the role now, or a stint of it that began by `as_of`.
 pub(crate) fn has_held(person: &Person, role: RoleId, as_of: Date) -> bool {
     person.role == role || person.history.iter().any(|s| s.role == role && s.from <= as_of)
@@ -334,12 +344,8 @@ pub(crate) fn check(fw: &Framework, person: &Person, index: usize, req: &Require
     match &req.condition {
         Condition::Level { competency, level } => level_check(fw, person, *competency, *level, q, nec, about),
         Condition::Credential { credential } => {
-            // A credential dated after the question's date was not yet held.
-            let held = person
-                .credentials
-                .iter()
-                .find(|(c, d)| c == credential && d.is_none_or(|d| d <= q.as_of));
-            let has = held.map_or(Has::Nothing, |(_, d)| Has::Credential(*d));
+            let held = credential_held(person, *credential, q.as_of);
+            let has = held.map_or(Has::Nothing, Has::Credential);
             simple(CheckKind::Credential, held.is_some(), has, if held.is_some() { 1.0 } else { 0.0 })
         }
         Condition::Role { role } => {
