@@ -122,6 +122,7 @@ fn pages_are_self_contained_and_escape_their_input() {
             !page.contains('\u{202e}') && !page.contains('\u{7}'),
             "{name}: control characters shown, not obeyed"
         );
+        insta::assert_snapshot!(format!("page-{name}"), page);
     }
     let ready = std::fs::read_to_string(dir.path().join("ready.html")).expect("the page");
     assert!(ready.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name arrives as text");

@@ -97,6 +97,7 @@ fn role<'a>(doc: &'a Value, id: &str) -> &'a Value {
 #[test]
 fn every_figure_is_known_by_construction() {
     let doc = succession(&["--min-group", "1"]);
+    insta::assert_json_snapshot!("fire-succession.json", doc);
     assert_eq!(doc["people"], 25);
     let station = role(&doc, "station-manager");
     assert_eq!(
