@@ -1,12 +1,12 @@
 //! Temporary data that is removed however the program ends: when the
-//! command returns, when output cannot be written ([`exit`]), and when the
-//! user or the system stops it with SIGINT, SIGTERM or SIGHUP.
+//! command returns (output that cannot be written included: the command
+//! then stops early and returns), and when the user or the system stops it
+//! with SIGINT, SIGTERM or SIGHUP.
 //!
 //! A large CSV cohort is split into parts holding people's HR rows, and
 //! they must not be left readable on disk after the run. Each command that
 //! writes such data makes a [`TempDir`], which registers itself here; the
-//! signal thread and [`exit`] remove whatever is registered before ending
-//! the process.
+//! signal thread removes whatever is registered before ending the process.
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -26,8 +26,8 @@ fn registered() -> MutexGuard<'static, Vec<PathBuf>> {
 /// A new private directory in the system's temporary folder (`TMPDIR`):
 /// mode 0700 (the umask can only narrow it), with a fresh unpredictable
 /// name after `prefix`, never a path that already existed. It is removed
-/// when dropped, and also by [`exit`] and on a signal once
-/// [`remove_on_signals`] has been called.
+/// when dropped, and on a signal once [`remove_on_signals`] has been
+/// called.
 pub struct TempDir(Option<tempfile::TempDir>);
 
 impl TempDir {
@@ -64,7 +64,7 @@ impl Drop for TempDir {
 
 /// Removes every registered path, then ends the process with `code`. The
 /// lock is kept until the end, so nothing new can be registered meanwhile.
-pub fn exit(code: i32) -> ! {
+fn exit(code: i32) -> ! {
     let paths = registered();
     for path in paths.iter() {
         remove(path);

@@ -1,7 +1,8 @@
 //! Standard output that tolerates a closed pipe: `lfw export … | head`
 //! stops quietly instead of panicking; output that cannot be written
-//! otherwise (`> /dev/full`) ends the program with status 2, after removing
-//! its temporary data. Standard error that cannot be written is ignored,
+//! otherwise (`> /dev/full`) is reported once, drops what follows, and
+//! makes `main` end with status 2 (long commands stop early, see
+//! [`closed`]). Standard error that cannot be written is ignored,
 //! never a panic as with `eprintln!`.
 
 use std::io::Write;
@@ -24,11 +25,19 @@ macro_rules! errln {
 }
 
 static CLOSED: AtomicBool = AtomicBool::new(false);
+static FAILED: AtomicBool = AtomicBool::new(false);
 
-/// Whether the reader of standard output has gone away; long commands
-/// check it to stop early (and still clean up after themselves).
+/// Whether standard output can take no more: its reader has gone away, or
+/// a write failed. Long commands check it to stop early (and still clean up
+/// after themselves).
 pub fn closed() -> bool {
     CLOSED.load(Ordering::Relaxed)
+}
+
+/// Whether a write to standard output failed for a reason other than its
+/// reader going away: the run then ends with status 2.
+pub fn failed() -> bool {
+    FAILED.load(Ordering::Relaxed)
 }
 
 /// Writes `text` to standard output, with characters that could act on a
@@ -48,13 +57,20 @@ pub fn raw(text: &str) {
     }
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            CLOSED.store(true, Ordering::Relaxed);
-            return;
+        CLOSED.store(true, Ordering::Relaxed);
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            FAILED.store(true, Ordering::Relaxed);
+            err(&format!("error: cannot write the output: {e}\n"));
         }
-        err(&format!("error: cannot write the output: {e}\n"));
-        crate::cleanup::exit(2);
     }
+}
+
+/// A JSON document on standard output, pretty-printed, with a line break.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) {
+    raw(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).expect("JSON values serialise")
+    ));
 }
 
 /// `print` with a newline.

@@ -34,7 +34,6 @@ use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::rc::Rc;
 use std::sync::Arc;
 use text::{path_of, uri_of, Lines};
@@ -44,25 +43,25 @@ use text::{path_of, uri_of, Lines};
 /// it allocate without bound.
 const MAX_MESSAGE_BYTES: usize = 64 << 20;
 
-/// `lfw lsp`: serves until `exit` or the end of standard input. The exit
-/// status is 0 after `shutdown` then `exit`, 1 otherwise (as the protocol
-/// asks).
-pub fn run(root: Option<&Path>) -> ExitCode {
+/// `lfw lsp`: serves until `exit` or the end of standard input. True when
+/// the session ended as the protocol asks (`shutdown`, then `exit`), for
+/// exit status 0; 1 otherwise.
+pub fn run(root: Option<&Path>) -> bool {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut server = Server::new(root.map(Path::to_path_buf));
     loop {
         let incoming = match read_message(&mut input) {
             Ok(incoming) => incoming,
-            Err(_) => return ExitCode::from(1),
+            Err(_) => return false,
         };
         match incoming {
-            Incoming::End => return ExitCode::from(if server.shut_down { 0 } else { 1 }),
+            Incoming::End => return server.shut_down,
             Incoming::Malformed { id, code, message } => server.send_error_raw(id, code, &message),
             Incoming::Message(Message::Request(req)) => server.request(req),
             Incoming::Message(Message::Notification(n)) => {
                 if n.method == "exit" {
-                    return ExitCode::from(if server.shut_down { 0 } else { 1 });
+                    return server.shut_down;
                 }
                 server.notification(n);
             }
@@ -70,7 +69,7 @@ pub fn run(root: Option<&Path>) -> ExitCode {
             Incoming::Message(Message::Response(_)) => {}
         }
         if server.output_failed {
-            return ExitCode::from(1);
+            return false;
         }
     }
 }

@@ -2,8 +2,8 @@
 //! project folder, and a small framework that compiles cleanly and is laid
 //! out as `lfw fmt` lays it out, with comments saying what each part is.
 
+use super::{usage, Outcome, Ran};
 use std::path::Path;
-use std::process::ExitCode;
 
 /// The starter framework. Its content is an example to replace, and says
 /// so in the framework itself; the tests check that it compiles without a
@@ -47,13 +47,15 @@ role manager "Manager"
 const MARKER: &str =
     "# Marks the root of an lfw project: imports may not leave this folder\n# (docs/security.md). lfw reads nothing else from this file.\n";
 
-pub fn run(dir: &Path) -> ExitCode {
+pub fn run(dir: &Path) -> Ran {
     let framework = dir.join("framework.lfw");
     let marker = dir.join("lfw.toml");
     for path in [&framework, &marker] {
         if path.exists() {
-            errln!("error: `{}` exists already; `lfw init` writes only new files", path.display());
-            return ExitCode::from(2);
+            return Err(usage(format!(
+                "`{}` exists already; `lfw init` writes only new files",
+                path.display()
+            )));
         }
     }
     let written = std::fs::create_dir_all(dir)
@@ -67,12 +69,9 @@ pub fn run(dir: &Path) -> ExitCode {
                 framework.display(),
                 dir.display()
             );
-            ExitCode::SUCCESS
+            Ok(Outcome::Success)
         }
-        Err(e) => {
-            errln!("error: cannot write the starter project in `{}`: {e}", dir.display());
-            ExitCode::from(2)
-        }
+        Err(e) => Err(usage(format!("cannot write the starter project in `{}`: {e}", dir.display()))),
     }
 }
 

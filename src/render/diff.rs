@@ -1,10 +1,7 @@
-//! Text and Markdown for `lfw diff`, `lfw compare` and `lfw translate`, and
-//! their JSON where it carries words: every sentence about frameworks side
-//! by side is written here.
+//! What changed between two versions of a framework (`lfw diff`), as
+//! text, Markdown and JSON (whose values carry words too).
 
-use crate::words::months as months_text;
-use lfw_assess::translate::{NotTranslated, Translation, Untranslated};
-use lfw_diff::compare::{Comparison, Counterpart, ElementMatch, MatchedBy, SharedCore};
+use super::words::months as months_text;
 use lfw_diff::diff::{
     About, Asks, Diff, ElementChange, ElementChangeKind, Field, FieldChange, FieldValue, RoleChange, RoleChangeKind, RoleValue, Subject,
 };
@@ -252,7 +249,7 @@ fn counts_text(d: &Diff) -> String {
 }
 
 /// The JSON of `lfw diff` (docs/json.md).
-pub fn diff_json(d: &Diff) -> serde_json::Value {
+pub fn to_json(d: &Diff) -> serde_json::Value {
     let metadata: Vec<serde_json::Value> = d
         .metadata
         .iter()
@@ -296,7 +293,7 @@ pub fn diff_json(d: &Diff) -> serde_json::Value {
 const RENAMES_CUT_SHORT: &str =
     "note: too many alike titles to match every rename; some elements shown as removed and added may have been renamed";
 
-pub fn diff_text(d: &Diff) -> String {
+pub fn text(d: &Diff) -> String {
     let mut out = String::new();
     if d.is_empty() {
         let _ = writeln!(out, "{} and {} are the same framework: no changes", side(&d.old), side(&d.new));
@@ -340,7 +337,7 @@ pub fn diff_text(d: &Diff) -> String {
     out
 }
 
-pub fn diff_markdown(d: &Diff) -> String {
+pub fn markdown(d: &Diff) -> String {
     let mut out = String::new();
     use crate::escape::markdown_cell as cell;
     let _ = writeln!(out, "## Changes from {} to {}\n", cell(&side(&d.old)), cell(&side(&d.new)));
@@ -384,225 +381,4 @@ fn markdown_element(line: &str) -> String {
                 .unwrap_or_default()
         }
     }
-}
-
-pub fn compare_text(c: &Comparison) -> String {
-    let mut out = String::new();
-    let via = if c.crosswalks.is_empty() {
-        "matching titles".to_string()
-    } else {
-        format!("crosswalk {}", c.crosswalks.join(", "))
-    };
-    let _ = writeln!(out, "{} and {}, through {via}", c.a, c.b);
-    let _ = writeln!(
-        out,
-        "  {:.1}% of {} has a counterpart in {} ({} of {})",
-        c.coverage_a_in_b,
-        c.a,
-        c.b,
-        c.a_in_b.len(),
-        c.a_in_b.len() + c.only_in_a.len()
-    );
-    let _ = writeln!(
-        out,
-        "  {:.1}% of {} has a counterpart in {} ({} of {})",
-        c.coverage_b_in_a,
-        c.b,
-        c.a,
-        c.b_in_a.len(),
-        c.b_in_a.len() + c.only_in_b.len()
-    );
-    let _ = writeln!(out, "\n{} → {}:", c.a, c.b);
-    for m in &c.a_in_b {
-        let cps: Vec<String> = m
-            .counterparts
-            .iter()
-            .map(|p| format!("{} ({})", p.id, p.closeness.keyword()))
-            .collect();
-        let _ = writeln!(out, "  {:<40} {}", m.id, cps.join(", "));
-    }
-    for (name, only) in [(&c.a, &c.only_in_a), (&c.b, &c.only_in_b)] {
-        if !only.is_empty() {
-            let _ = writeln!(out, "\nonly in {name}: {}", only.join(", "));
-        }
-    }
-    out
-}
-
-fn counterpart_json(p: &Counterpart) -> serde_json::Value {
-    let (crosswalk, rationale) = match &p.matched_by {
-        MatchedBy::Crosswalk { crosswalk, rationale } => (crosswalk.as_str(), rationale.clone()),
-        MatchedBy::SameTitle => ("", Some("same title".to_string())),
-    };
-    json!({
-        "id": p.id,
-        "title": p.title,
-        "closeness": p.closeness,
-        "crosswalk": crosswalk,
-        "rationale": rationale,
-    })
-}
-
-fn matches_json(matches: &[ElementMatch]) -> Vec<serde_json::Value> {
-    matches
-        .iter()
-        .map(|m| {
-            json!({
-                "id": m.id,
-                "title": m.title,
-                "counterparts": m.counterparts.iter().map(counterpart_json).collect::<Vec<_>>(),
-            })
-        })
-        .collect()
-}
-
-/// The JSON of `lfw compare` for two frameworks (docs/json.md).
-pub fn compare_json(c: &Comparison) -> serde_json::Value {
-    json!({
-        "a": c.a,
-        "b": c.b,
-        "crosswalks": c.crosswalks,
-        "a_in_b": matches_json(&c.a_in_b),
-        "b_in_a": matches_json(&c.b_in_a),
-        "only_in_a": c.only_in_a,
-        "only_in_b": c.only_in_b,
-        "coverage_a_in_b": c.coverage_a_in_b,
-        "coverage_b_in_a": c.coverage_b_in_a,
-    })
-}
-
-pub fn shared_text(s: &SharedCore) -> String {
-    let mut out = String::new();
-    let via = if s.crosswalks.is_empty() {
-        "no crosswalks between them".to_string()
-    } else {
-        format!("through {}", s.crosswalks.join(", "))
-    };
-    let _ = writeln!(out, "shared core of {} ({via}): {} groups", s.frameworks.join(", "), s.groups.len());
-    for (i, g) in s.groups.iter().enumerate() {
-        let parts: Vec<String> = g.members.iter().map(|(fw, ids)| format!("{fw}: {}", ids.join(", "))).collect();
-        let _ = writeln!(
-            out,
-            "  {}. in {} of {}: {}",
-            i + 1,
-            g.members.len(),
-            s.frameworks.len(),
-            parts.join("; ")
-        );
-    }
-    out
-}
-
-/// Why an assessment was not translated, in words.
-fn untranslated(t: &Translation, x: &NotTranslated) -> String {
-    match &x.reason {
-        Untranslated::NoMapping => format!("no mapping to {}", t.to),
-        Untranslated::NotEquivalent {
-            closeness,
-            target,
-            crosswalk,
-        } => format!("only a {} mapping to {target} ({crosswalk})", closeness.keyword()),
-        Untranslated::NoLevel { crosswalk } => format!("{crosswalk} declares no level matching {}", x.level),
-    }
-}
-
-/// The provisional profile as a JSON profile (docs/profiles.md), each
-/// assessment with a note saying where it comes from.
-fn provisional_profile(t: &Translation) -> serde_json::Value {
-    let p = &t.profile;
-    let assessments: Vec<serde_json::Value> = p
-        .assessments
-        .iter()
-        .zip(&t.translated)
-        .map(|(a, x)| {
-            json!({
-                "competency": a.competency,
-                "level": a.level.as_string(),
-                "source": a.source,
-                "date": a.date,
-                "note": format!(
-                    "translated from {} {} at {} through {} ({})",
-                    t.from,
-                    x.from_competency,
-                    x.from_level,
-                    x.crosswalk,
-                    x.closeness.keyword()
-                ),
-            })
-        })
-        .collect();
-    json!({
-        "id": p.id,
-        "name": p.name,
-        "framework": t.to,
-        "role": p.role,
-        "role_since": p.role_since,
-        "assessments": assessments,
-    })
-}
-
-/// The JSON of `lfw translate` (docs/json.md).
-pub fn translation_json(t: &Translation) -> serde_json::Value {
-    let translated: Vec<serde_json::Value> = t
-        .translated
-        .iter()
-        .map(|x| {
-            json!({
-                "from_competency": x.from_competency,
-                "from_level": x.from_level,
-                "to_competency": x.to_competency,
-                "to_level": x.to_level,
-                "closeness": x.closeness,
-                "crosswalk": x.crosswalk,
-            })
-        })
-        .collect();
-    let not_translated: Vec<serde_json::Value> = t
-        .not_translated
-        .iter()
-        .map(|x| json!({"competency": x.competency, "level": x.level, "reason": untranslated(t, x)}))
-        .collect();
-    json!({
-        "from": t.from,
-        "to": t.to,
-        "crosswalks": t.crosswalks,
-        "profile": provisional_profile(t),
-        "translated": translated,
-        "not_translated": not_translated,
-    })
-}
-
-pub fn translation_text(t: &Translation) -> String {
-    let mut out = String::new();
-    let via = if t.crosswalks.is_empty() {
-        "no crosswalk".to_string()
-    } else {
-        t.crosswalks.join(", ")
-    };
-    let _ = writeln!(
-        out,
-        "{} → {} through {via}: {} translated, {} not translated",
-        t.from,
-        t.to,
-        t.translated.len(),
-        t.not_translated.len()
-    );
-    for x in &t.translated {
-        let _ = writeln!(
-            out,
-            "  ✓ {} at {} → {} at {} ({}, {})",
-            x.from_competency,
-            x.from_level,
-            x.to_competency,
-            x.to_level,
-            x.closeness.keyword(),
-            x.crosswalk
-        );
-    }
-    for x in &t.not_translated {
-        let _ = writeln!(out, "  ✗ {} at {}: {}", x.competency, x.level, untranslated(t, x));
-    }
-    let _ = writeln!(out, "\nprovisional profile (use --format json for it as a file):");
-    let _ = writeln!(out, "{}", serde_json::to_string_pretty(&provisional_profile(t)).unwrap_or_default());
-    out
 }

@@ -68,7 +68,7 @@ pub fn use_colour() -> bool {
     }
 }
 
-pub fn diagnostic<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -> String {
+pub fn text<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -> String {
     let theme = if colour {
         GraphicalTheme::unicode()
     } else {

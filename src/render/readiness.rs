@@ -1,7 +1,7 @@
-//! Text and Markdown for the assessor's commands: `ready`, `path`,
-//! `cohort`, laid out from their words (`crate::words`).
+//! One person's readiness for a role (`lfw ready`) as text and Markdown,
+//! laid out from its words (`super::words`).
 
-use crate::words::{CheckWords as Check, ReadinessWords as Readiness, RoutesWords, StepWords, SummaryWords};
+use super::words::{CheckWords as Check, ReadinessWords as Readiness, StepWords};
 use std::fmt::Write as _;
 
 fn mark(met: bool) -> &'static str {
@@ -155,14 +155,14 @@ pub fn step_text(s: &StepWords) -> String {
                 return format!("serve as {}", s.item);
             };
             let serve = if m.has == 0 {
-                format!("serve {} as {}", crate::words::months(m.needs), s.item)
+                format!("serve {} as {}", super::words::months(m.needs), s.item)
             } else {
                 format!(
                     "serve {} more as {} (has {} of {})",
-                    crate::words::months(m.left),
+                    super::words::months(m.left),
                     s.item,
-                    crate::words::months(m.has),
-                    crate::words::months(m.needs)
+                    super::words::months(m.has),
+                    super::words::months(m.needs)
                 )
             };
             match (s.from_date, s.eligible_on) {
@@ -213,163 +213,6 @@ pub fn markdown(r: &Readiness) -> String {
         let _ = writeln!(out, "\n### Development plan\n");
         for (i, s) in r.plan.iter().enumerate() {
             let _ = writeln!(out, "{}. {} — {}", i + 1, cell(&step_text(s)), cell(&s.why));
-        }
-    }
-    out
-}
-
-fn steps(n: usize) -> String {
-    if n == 1 {
-        "1 step".into()
-    } else {
-        format!("{n} steps")
-    }
-}
-
-pub fn routes_text(r: &RoutesWords) -> String {
-    let mut out = String::new();
-    if r.routes.is_empty() {
-        let _ = writeln!(out, "no route leads from {} to {} in {}", r.from, r.to, r.framework);
-        return out;
-    }
-    for (i, route) in r.routes.iter().enumerate() {
-        if r.routes.len() > 1 {
-            let _ = writeln!(out, "route {}:", i + 1);
-        }
-        let least = if route.min_months == 0 {
-            "no minimum time set".to_string()
-        } else {
-            format!("at least {}", route.min_time)
-        };
-        let _ = writeln!(
-            out,
-            "{} → {} in {}: {}, {least}",
-            r.from,
-            r.to,
-            r.framework,
-            steps(route.steps.len() - 1)
-        );
-        for (n, step) in route.steps.iter().enumerate() {
-            let place = match (step.place, step.months_here) {
-                (Some("here"), Some(m)) => format!(" — you are here ({} in the role)", crate::words::months(m)),
-                (Some("done"), _) => " — done".to_string(),
-                _ => match step.ready {
-                    Some(true) => " — ready now".to_string(),
-                    _ => String::new(),
-                },
-            };
-            let _ = writeln!(out, "  {n}. {} ({}){place}", step.title, step.role);
-            let gates: Vec<String> = step
-                .time_before
-                .iter()
-                .map(|t| format!("at least {t}"))
-                .chain(step.gates.iter().cloned())
-                .collect();
-            if !gates.is_empty() {
-                let _ = writeln!(out, "       gates: {}", gates.join("; "));
-            }
-            if step.ready == Some(false) {
-                let _ = writeln!(out, "       missing: {}", step.missing.join("; "));
-            }
-        }
-    }
-    if r.truncated {
-        let _ = writeln!(out, "(only the first {} routes are listed)", lfw_assess::route::MAX_ROUTES);
-    }
-    out
-}
-
-fn percent(n: u64, of: u64) -> String {
-    if of == 0 {
-        "0%".into()
-    } else {
-        format!("{:.1}%", 100.0 * n as f64 / of as f64)
-    }
-}
-
-fn role_title<'a>(fw: &'a lfw_model::Framework, id: &'a str) -> &'a str {
-    fw.role(id).map(|r| fw.roles[r.0].title.as_str()).unwrap_or(id)
-}
-
-/// How many to list of the common gaps and unblockers.
-const TOP: usize = 10;
-
-pub fn cohort_text(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "cohort of {} for {} ({}) in {}, as of {}",
-        s.people,
-        role_title(fw, &s.role),
-        s.role,
-        s.framework,
-        s.as_of
-    );
-    let _ = writeln!(out, "  ready now: {} ({})", s.ready, percent(s.ready, s.people));
-    let _ = writeln!(out, "  not ready: {} ({})", s.not_ready, percent(s.not_ready, s.people));
-    for (n, people) in &s.missing_count {
-        let _ = writeln!(out, "    missing {n} requirement{}: {people}", if *n == 1 { "" } else { "s" });
-    }
-    if s.invalid > 0 {
-        let _ = writeln!(out, "  invalid profiles (not counted): {}", s.invalid);
-    }
-    let _ = writeln!(out, "  mean score: {:.1}", s.mean_score);
-    let _ = writeln!(
-        out,
-        "
-where people stand (one reason each):"
-    );
-    for st in s.standing.iter().filter(|st| st.people > 0) {
-        let _ = writeln!(out, "  {:>8}  {}", st.people, st.meaning);
-    }
-    if !s.common_gaps.is_empty() {
-        let _ = writeln!(out, "\nmost common gaps:");
-        for g in s.common_gaps.iter().take(TOP) {
-            let _ = writeln!(out, "  {:>8}  {}", g.people, g.requirement);
-        }
-    }
-    if !s.unblocks.is_empty() {
-        let _ = writeln!(
-            out,
-            "\ndelivering one of these would make people ready now (the only gap they have):"
-        );
-        for g in s.unblocks.iter().take(TOP) {
-            let _ = writeln!(out, "  {:>8}  {}", g.people, g.requirement);
-        }
-    }
-    out
-}
-
-pub fn cohort_markdown(s: &SummaryWords, fw: &lfw_model::Framework) -> String {
-    use crate::escape::markdown_cell as cell;
-    let mut out = String::new();
-    let _ = writeln!(out, "\n## Cohort readiness for {}\n", cell(role_title(fw, &s.role)));
-    let _ = writeln!(out, "Framework `{}`, as of {}: {} people.\n", s.framework, s.as_of, s.people);
-    let _ = writeln!(out, "| | People | Share |\n|---|---|---|");
-    let _ = writeln!(out, "| Ready now | {} | {} |", s.ready, percent(s.ready, s.people));
-    for (n, people) in &s.missing_count {
-        let _ = writeln!(out, "| Missing {n} | {people} | {} |", percent(*people, s.people));
-    }
-    if s.invalid > 0 {
-        let _ = writeln!(out, "| Invalid profiles (not counted) | {} | |", s.invalid);
-    }
-    let _ = writeln!(out, "\n### Where people stand\n\n| Standing | People | Share |\n|---|---|---|");
-    for st in s.standing.iter().filter(|st| st.people > 0) {
-        let _ = writeln!(out, "| {} | {} | {} |", st.meaning, st.people, percent(st.people, s.people));
-    }
-    if !s.common_gaps.is_empty() {
-        let _ = writeln!(out, "\n### Most common gaps\n\n| Requirement | People |\n|---|---|");
-        for g in s.common_gaps.iter().take(TOP) {
-            let _ = writeln!(out, "| {} | {} |", cell(&g.requirement), g.people);
-        }
-    }
-    if !s.unblocks.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n### Development that would make most people ready\n\n| Requirement | People it would make ready |\n|---|---|"
-        );
-        for g in s.unblocks.iter().take(TOP) {
-            let _ = writeln!(out, "| {} | {} |", cell(&g.requirement), g.people);
         }
     }
     out

@@ -2,16 +2,17 @@
 //! (`lfw_syntax::format`), written in place, checked, or filtered from
 //! standard input to standard output for editors.
 
+use super::{outcome, usage, Outcome, Ran, Stop};
+use crate::args::{FmtArgs, Format};
 use crate::files::{lfw_files_in, read_lfw};
 use crate::render;
 use lfw_model::{Diagnostic, ReadError, MAX_SOURCE_BYTES};
 use serde_json::json;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 /// What became of one file.
-enum Outcome {
+enum Formatted {
     Unchanged,
     /// Reformatted, or (with `--check`) would be.
     Changed,
@@ -21,7 +22,8 @@ enum Outcome {
 }
 
 /// `lfw fmt [--check] [PATH...]`, or `lfw fmt -` for standard input.
-pub fn run(paths: &[PathBuf], check: bool, json_output: bool) -> ExitCode {
+pub fn run(a: &FmtArgs) -> Ran {
+    let (paths, check, json_output) = (&a.paths[..], a.check, a.format == Format::Json);
     if paths.len() == 1 && paths[0] == Path::new("-") {
         return stdin();
     }
@@ -30,53 +32,44 @@ pub fn run(paths: &[PathBuf], check: bool, json_output: bool) -> ExitCode {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            match lfw_files_in(path) {
-                Ok(found) => files.extend(found),
-                Err(e) => return crate::cli::usage_error(&format!("cannot read the directory `{}`: {e}", path.display())),
-            }
+            let found = lfw_files_in(path).map_err(|e| usage(format!("cannot read the directory `{}`: {e}", path.display())))?;
+            files.extend(found);
         } else {
             files.push(path.clone());
         }
     }
     let mut results = Vec::new();
     for file in &files {
-        let outcome = match one(file, check) {
-            Ok(outcome) => outcome,
-            Err(message) => {
-                // The file could not be written: the output failed.
-                errln!("error: {message}");
-                return ExitCode::from(2);
-            }
-        };
-        results.push((file, outcome));
+        // A file that cannot be written back is output that failed.
+        results.push((file, one(file, check).map_err(Stop::Usage)?));
     }
     report(&results, check, json_output)
 }
 
 /// Formats one file: writes it back (unless `check`) when its layout
 /// changes. `Err` when it could not be written.
-fn one(path: &Path, check: bool) -> Result<Outcome, String> {
+fn one(path: &Path, check: bool) -> Result<Formatted, String> {
     let bytes = match read_lfw(path) {
         Ok(bytes) => bytes,
-        Err(e) => return Ok(Outcome::Unreadable(read_error(&e))),
+        Err(e) => return Ok(Formatted::Unreadable(read_error(&e))),
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        return Ok(Outcome::Unreadable("it is not UTF-8 text".to_string()));
+        return Ok(Formatted::Unreadable("it is not UTF-8 text".to_string()));
     };
     // A byte-order mark is left out of the canonical layout.
     let bom = text.starts_with('\u{feff}');
     let (sources, parsed, diagnostics) = lfw_model::parse_file(path, text);
     if !diagnostics.is_empty() {
-        return Ok(Outcome::Errors(diagnostics, sources));
+        return Ok(Formatted::Errors(diagnostics, sources));
     }
     let formatted = lfw_syntax::format::format(&parsed.tree);
     if !bom && formatted == sources.get(lfw_model::FileId(0)).text {
-        return Ok(Outcome::Unchanged);
+        return Ok(Formatted::Unchanged);
     }
     if !check {
         write_atomically(path, &formatted).map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
     }
-    Ok(Outcome::Changed)
+    Ok(Formatted::Changed)
 }
 
 fn read_error(e: &ReadError) -> String {
@@ -106,40 +99,37 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-fn report(results: &[(&PathBuf, Outcome)], check: bool, json_output: bool) -> ExitCode {
-    let changed = results.iter().filter(|(_, o)| matches!(o, Outcome::Changed)).count();
-    let unchanged = results.iter().filter(|(_, o)| matches!(o, Outcome::Unchanged)).count();
+fn report(results: &[(&PathBuf, Formatted)], check: bool, json_output: bool) -> Ran {
+    let changed = results.iter().filter(|(_, o)| matches!(o, Formatted::Changed)).count();
+    let unchanged = results.iter().filter(|(_, o)| matches!(o, Formatted::Unchanged)).count();
     let failed = results.len() - changed - unchanged;
     if json_output {
         let files: Vec<serde_json::Value> = results
             .iter()
             .map(|(path, outcome)| {
                 let (status, diagnostics) = match outcome {
-                    Outcome::Unchanged => ("unchanged", Vec::new()),
-                    Outcome::Changed if check => ("would-change", Vec::new()),
-                    Outcome::Changed => ("changed", Vec::new()),
-                    Outcome::Errors(ds, sources) => ("errors", ds.iter().map(|d| d.to_json(sources)).collect()),
-                    Outcome::Unreadable(why) => ("unreadable", vec![json!({ "message": why })]),
+                    Formatted::Unchanged => ("unchanged", Vec::new()),
+                    Formatted::Changed if check => ("would-change", Vec::new()),
+                    Formatted::Changed => ("changed", Vec::new()),
+                    Formatted::Errors(ds, sources) => ("errors", ds.iter().map(|d| d.to_json(sources)).collect()),
+                    Formatted::Unreadable(why) => ("unreadable", vec![json!({ "message": why })]),
                 };
                 json!({ "file": path.display().to_string(), "status": status, "diagnostics": diagnostics })
             })
             .collect();
-        jsonln!(
-            "{}",
-            serde_json::to_string_pretty(&json!({ "format": 1, "check": check, "files": files })).unwrap_or_default()
-        );
+        crate::output::json(&json!({ "format": 1, "check": check, "files": files }));
     } else {
-        let colour = render::use_colour();
+        let colour = render::diagnostic::use_colour();
         for (path, outcome) in results {
             match outcome {
-                Outcome::Changed if check => crate::output::line(&path.display().to_string()),
-                Outcome::Errors(ds, sources) => {
+                Formatted::Changed if check => crate::output::line(&path.display().to_string()),
+                Formatted::Errors(ds, sources) => {
                     for d in ds {
-                        crate::output::err(&render::diagnostic(d, sources, colour));
+                        crate::output::err(&render::diagnostic::text(d, sources, colour));
                     }
                     errln!("{}: left as it is, because it has syntax errors", path.display());
                 }
-                Outcome::Unreadable(why) => errln!("{}: not formatted: {why}", path.display()),
+                Formatted::Unreadable(why) => errln!("{}: not formatted: {why}", path.display()),
                 _ => {}
             }
         }
@@ -153,41 +143,36 @@ fn report(results: &[(&PathBuf, Outcome)], check: bool, json_output: bool) -> Ex
             errln!("{} not formatted", files(failed));
         }
     }
-    if failed > 0 || (check && changed > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(outcome(failed > 0 || (check && changed > 0)))
 }
 
 /// `lfw fmt -`: the text on standard input, formatted, on standard output.
 /// With syntax errors nothing is written to standard output.
-fn stdin() -> ExitCode {
+fn stdin() -> Ran {
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes) {
-        errln!("error: cannot read standard input: {e}");
-        return ExitCode::from(2);
+        return Err(usage(format!("cannot read standard input: {e}")));
     }
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         errln!(
             "error: standard input is larger than {} MiB, the most a framework file may be",
             MAX_SOURCE_BYTES >> 20
         );
-        return ExitCode::from(1);
+        return Err(Stop::Reported);
     }
     let Ok(text) = String::from_utf8(bytes) else {
         errln!("error: standard input is not UTF-8 text");
-        return ExitCode::from(1);
+        return Err(Stop::Reported);
     };
     let (sources, parsed, diagnostics) = lfw_model::parse_file(Path::new("<stdin>"), text);
     if !diagnostics.is_empty() {
-        let colour = render::use_colour();
+        let colour = render::diagnostic::use_colour();
         for d in &diagnostics {
-            crate::output::err(&render::diagnostic(d, &sources, colour));
+            crate::output::err(&render::diagnostic::text(d, &sources, colour));
         }
-        return ExitCode::from(1);
+        return Err(Stop::Reported);
     }
     // The file itself, for an editor to put back: written as it is.
     crate::output::raw(&lfw_syntax::format::format(&parsed.tree));
-    ExitCode::SUCCESS
+    Ok(Outcome::Success)
 }

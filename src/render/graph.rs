@@ -4,7 +4,7 @@
 //! escaped for the format it goes into; node names are generated (`r0`,
 //! `c3_1`), never taken from the framework.
 
-use crate::words::months;
+use super::words::months;
 use clap::ValueEnum;
 use lfw_model::{CompetencyId, Condition, Framework};
 use lfw_syntax::ast::Necessity;
