@@ -124,8 +124,9 @@ fn report(results: &[(&PathBuf, Formatted)], check: bool, json_output: bool) -> 
             match outcome {
                 Formatted::Changed if check => crate::output::line(&path.display().to_string()),
                 Formatted::Errors(ds, sources) => {
+                    let renderer = render::diagnostic::Renderer::new(sources, colour);
                     for d in ds {
-                        crate::output::err(&render::diagnostic::text(d, sources, colour));
+                        crate::output::err(&renderer.text(d));
                     }
                     errln!("{}: left as it is, because it has syntax errors", path.display());
                 }
@@ -166,9 +167,9 @@ fn stdin() -> Ran {
     };
     let (sources, parsed, diagnostics) = lfw_model::parse_file(Path::new("<stdin>"), text);
     if !diagnostics.is_empty() {
-        let colour = render::diagnostic::use_colour();
+        let renderer = render::diagnostic::Renderer::new(&sources, render::diagnostic::use_colour());
         for d in &diagnostics {
-            crate::output::err(&render::diagnostic::text(d, &sources, colour));
+            crate::output::err(&renderer.text(d));
         }
         return Err(Stop::Reported);
     }

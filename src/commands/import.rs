@@ -44,9 +44,9 @@ fn case(file: &Path, output: Option<&Path>) -> Ran {
     let name = format!("{}.lfw", imported.framework);
     let compiled = lfw_model::compile_str(&name, &imported.text);
     if compiled.has_errors() {
-        let colour = crate::render::diagnostic::use_colour();
+        let renderer = crate::render::diagnostic::Renderer::new(&compiled.sources, crate::render::diagnostic::use_colour());
         for d in &compiled.diagnostics {
-            crate::output::err(&crate::render::diagnostic::text(d, &compiled.sources, colour));
+            crate::output::err(&renderer.text(d));
         }
         errln!("error: the source written from `{shown}` does not compile; this is a fault of `lfw import`, please report it");
         return Err(Stop::Reported);

@@ -44,9 +44,9 @@ pub fn lfw_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 }
 
 pub fn print_diagnostics(c: &Compilation) {
-    let colour = render::diagnostic::use_colour();
+    let renderer = render::diagnostic::Renderer::new(&c.sources, render::diagnostic::use_colour());
     for d in &c.diagnostics {
-        crate::output::err(&render::diagnostic::text(d, &c.sources, colour));
+        crate::output::err(&renderer.text(d));
     }
 }
 
@@ -138,9 +138,9 @@ pub fn framework_arg(arg: &str, root: Option<&Path>, bundled: Bundled) -> Result
 /// Prints diagnostics about inputs other than `.lfw` files (profiles),
 /// pointing into `sources` where they can.
 pub fn print_plain(diagnostics: &[lfw_assess::ProfileDiagnostic], sources: &lfw_model::Sources) {
-    let colour = render::diagnostic::use_colour();
+    let renderer = render::diagnostic::Renderer::new(sources, render::diagnostic::use_colour());
     for d in diagnostics {
-        crate::output::err(&render::diagnostic::text(d, sources, colour));
+        crate::output::err(&renderer.text(d));
     }
 }
 

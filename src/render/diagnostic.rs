@@ -68,27 +68,58 @@ pub fn use_colour() -> bool {
     }
 }
 
+/// One diagnostic, drawn for people. To draw many over the same sources,
+/// use a [`Renderer`].
 pub fn text<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -> String {
-    let theme = if colour {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false);
-    let mut out = String::new();
-    let report = Report::new(d, sources);
-    let _ = handler.render_report(&mut out, &report);
-    for note in report.notes(sources) {
-        let _ = handler.render_report(&mut out, &note);
+    Renderer::new(sources, colour).text(d)
+}
+
+/// Draws diagnostics over one set of sources. Each file's text is made safe
+/// for a terminal (`escape::same_offsets`) on its first diagnostic and kept:
+/// doing it for every diagnostic scanned the whole file each time, and the
+/// ten thousand diagnostics of one large file took minutes.
+pub struct Renderer<'s> {
+    sources: &'s Sources,
+    colour: bool,
+    safe: Vec<std::cell::OnceCell<std::borrow::Cow<'s, str>>>,
+}
+
+impl<'s> Renderer<'s> {
+    pub fn new(sources: &'s Sources, colour: bool) -> Renderer<'s> {
+        Renderer {
+            sources,
+            colour,
+            safe: (0..sources.len()).map(|_| std::cell::OnceCell::new()).collect(),
+        }
     }
-    if d.primary.is_none() {
-        // No snippet to show: the report is the message and help alone.
-        out = out.trim_end().to_string() + "\n";
+
+    /// The text of file `id`, safe to show.
+    fn safe_text(&self, id: FileId) -> &str {
+        self.safe[id.0 as usize].get_or_init(|| crate::escape::same_offsets(&self.sources.get(id).text))
     }
-    if out.lines().any(|l| l.len() > MAX_SHOWN) {
-        out = out.lines().map(|l| shorten(l, colour) + "\n").collect();
+
+    pub fn text<P: fmt::Debug>(&self, d: &Diagnostic<P>) -> String {
+        let theme = if self.colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false);
+        let mut out = String::new();
+        let report = Report::new(d, self);
+        let _ = handler.render_report(&mut out, &report);
+        for note in report.notes(self) {
+            let _ = handler.render_report(&mut out, &note);
+        }
+        if d.primary.is_none() {
+            // No snippet to show: the report is the message and help alone.
+            out = out.trim_end().to_string() + "\n";
+        }
+        if out.lines().any(|l| l.len() > MAX_SHOWN) {
+            out = out.lines().map(|l| shorten(l, self.colour) + "\n").collect();
+        }
+        out
     }
-    out
 }
 
 /// A source text with the path miette shows above its snippets. miette's
@@ -97,7 +128,7 @@ pub fn text<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -
 /// reach a terminal, which are replaced without moving any offset.
 struct Named<'a> {
     name: String,
-    text: std::borrow::Cow<'a, str>,
+    text: &'a str,
     /// Where the text's lines start (`Sources::line_starts`).
     line_starts: &'a [usize],
     /// The text has a `\r` that no `\n` follows.
@@ -125,7 +156,7 @@ impl SourceCode for Named<'_> {
             line.saturating_sub(context_lines_before + 1)
         };
         let start = self.line_starts.get(first).copied().unwrap_or(0);
-        let window = &self.text.as_ref()[start..];
+        let window = &self.text[start..];
         let shifted = SourceSpan::new((span.offset() - start).into(), span.len());
         let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
@@ -134,7 +165,14 @@ impl SourceCode for Named<'_> {
             SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
             inner.line() + first,
             inner.column(),
-            inner.line_count() + first,
+            // miette merges two labels' snippets when the first's line plus
+            // this count reaches the second's line. Counted from the start
+            // of the whole text, as miette's own reader does, it doubles the
+            // first's line, and labels thousands of lines apart were drawn
+            // as one snippet holding every line between them. Counted from
+            // the window, it is the snippet's own lines: only snippets that
+            // meet are merged.
+            inner.line_count(),
         )))
     }
 }
@@ -151,19 +189,17 @@ struct Report<'a, P> {
 }
 
 impl<'a, P> Report<'a, P> {
-    fn new(diagnostic: &'a Diagnostic<P>, sources: &'a Sources) -> Report<'a, P> {
-        Report::in_file(diagnostic, sources, diagnostic.file(), None)
+    fn new(diagnostic: &'a Diagnostic<P>, renderer: &'a Renderer<'_>) -> Report<'a, P> {
+        Report::in_file(diagnostic, renderer, diagnostic.file(), None)
     }
 
-    fn in_file(diagnostic: &'a Diagnostic<P>, sources: &'a Sources, file: Option<FileId>, note: Option<&'a Label>) -> Report<'a, P> {
-        let source = file.map(|id| {
-            let file = sources.get(id);
-            Named {
-                name: crate::escape::visible(&file.path.display().to_string()).into_owned(),
-                text: crate::escape::same_offsets(&file.text),
-                line_starts: sources.line_starts(id),
-                lone_cr: sources.has_lone_cr(id),
-            }
+    fn in_file(diagnostic: &'a Diagnostic<P>, renderer: &'a Renderer<'_>, file: Option<FileId>, note: Option<&'a Label>) -> Report<'a, P> {
+        let sources = renderer.sources;
+        let source = file.map(|id| Named {
+            name: crate::escape::visible(&sources.get(id).path.display().to_string()).into_owned(),
+            text: renderer.safe_text(id),
+            line_starts: sources.line_starts(id),
+            lone_cr: sources.has_lone_cr(id),
         });
         Report {
             diagnostic,
@@ -175,12 +211,12 @@ impl<'a, P> Report<'a, P> {
 
     /// Related labels that live in another file than the primary one, each
     /// as a note of its own.
-    fn notes(&self, sources: &'a Sources) -> Vec<Report<'a, P>> {
+    fn notes(&self, renderer: &'a Renderer<'_>) -> Vec<Report<'a, P>> {
         self.diagnostic
             .related
             .iter()
             .filter(|l| Some(l.loc.file) != self.file)
-            .map(|l| Report::in_file(self.diagnostic, sources, Some(l.loc.file), Some(l)))
+            .map(|l| Report::in_file(self.diagnostic, renderer, Some(l.loc.file), Some(l)))
             .collect()
     }
 }
@@ -283,7 +319,7 @@ mod tests {
             let id = sources.add("t.lfw".into(), text.to_string());
             let named = Named {
                 name: "t.lfw".into(),
-                text: text.into(),
+                text,
                 line_starts: sources.line_starts(id),
                 lone_cr: sources.has_lone_cr(id),
             };
@@ -295,8 +331,14 @@ mod tests {
                         let got = named.read_span(&span, context, context);
                         match (want, got) {
                             (Ok(w), Ok(g)) => {
-                                let key = |c: &dyn SpanContents| (c.data().to_vec(), *c.span(), c.line(), c.column(), c.line_count());
+                                let key = |c: &dyn SpanContents| (c.data().to_vec(), *c.span(), c.line(), c.column());
                                 assert_eq!(key(&*g), key(&*w), "{text:?} at {start}+{len}, context {context}");
+                                // miette counts lines from the text's start
+                                // to the snippet's end; the window counts
+                                // from its own start, which is at most the
+                                // snippet's first line.
+                                let skipped = w.line_count() - g.line_count();
+                                assert!(skipped <= w.line(), "{text:?} at {start}+{len}, context {context}");
                             }
                             (w, g) => assert_eq!(w.is_ok(), g.is_ok(), "{text:?} at {start}+{len}"),
                         }
@@ -304,5 +346,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Two labels far apart are two snippets, not one holding every line
+    /// between them; two labels a line apart are one.
+    #[test]
+    fn labels_far_apart_are_drawn_apart() {
+        // miette's own count merged them when the second label's line was
+        // less than twice the first's.
+        let filler = |n: usize| (0..n).map(|i| format!("// filler {i}\n")).collect::<String>();
+        let mut source = String::from("framework f \"F\"\n\nscale s \"S\"\n  levels a < b\n");
+        source += &filler(2000);
+        source += "\ncredential c \"C\"\n  requires r\n";
+        source += &filler(1500);
+        source += "\nrole r \"R\"\n  entry\n  requires c\n";
+        let c = lfw_model::compile_str("far.lfw", &source);
+        let d = c
+            .diagnostics
+            .iter()
+            .find(|d| d.related.len() == 1)
+            .expect("a diagnostic with two labels");
+        let drawn = text(d, &c.sources, false);
+        assert!(drawn.lines().count() < 40, "{drawn}");
+        assert_eq!(drawn.matches("╭─[far.lfw").count(), 2, "{drawn}");
     }
 }

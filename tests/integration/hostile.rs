@@ -492,6 +492,55 @@ fn a_long_progression_cycle_is_one_short_diagnostic() {
     assert!(run.stderr.len() < 5_000, "a few roles are named and labelled, not 10,000");
 }
 
+/// Each role requiring a credential was asked of the ladder with a search
+/// of its own, and each diagnostic was drawn with every line between its two
+/// labels: 10,000 such roles took minutes and two million lines of output.
+#[test]
+fn credentials_asked_of_a_long_ladder() {
+    let n = 3_000;
+    let mut text = String::from("framework f \"F\"\nscale s \"S\"\n  levels a < b\n");
+    for k in 0..n {
+        text.push_str(&format!("credential c{k} \"C\"\n  requires r{k}\n"));
+    }
+    for k in 0..n {
+        let step = if k == 0 { "entry".to_string() } else { format!("after r{}", k - 1) };
+        text.push_str(&format!("role r{k} \"R\"\n  {step}\n  requires c{}\n", n - 1 - k));
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("ladder.lfw"), &text).expect("write");
+    let start = Instant::now();
+    let run = lfw_in(dir.path(), &["check", "ladder.lfw"]);
+    eprintln!("check of 3,000 roles each requiring a credential: {:?}", start.elapsed());
+    // Role k reaches role n-1-k from the middle of the ladder down.
+    assert_eq!(
+        run.stderr.matches("lfw::credential-needs-role").count(),
+        n / 2,
+        "{}",
+        &run.stderr[..2_000]
+    );
+    assert!(run.stderr.lines().count() < 25 * n / 2, "each diagnostic is a few lines");
+}
+
+/// The order of a crosswalk's level correspondences was checked pair by
+/// pair, with a diagnostic for each crossing pair: 50,000 lines that
+/// alternate between two crossing correspondences were 625 million of them.
+#[test]
+fn a_crosswalk_of_many_crossing_level_lines() {
+    let c = within(20, "50,000 crossing level correspondences", || {
+        let mut files = Files::new();
+        files.insert("a.lfw".into(), "framework a \"A\"\nscale s \"S\"\n  levels a1 < a2\n".into());
+        files.insert("b.lfw".into(), "framework b \"B\"\nscale t \"T\"\n  levels b1 < b2\n".into());
+        let mut text = String::from("import \"a.lfw\"\nimport \"b.lfw\"\n\ncrosswalk x \"X\"\n  from a to b\n");
+        for i in 0..50_000 {
+            text.push_str(if i % 2 == 0 { "  level a1 to b2\n" } else { "  level a2 to b1\n" });
+        }
+        files.insert("x.lfw".into(), text);
+        compile_map("x.lfw", files)
+    });
+    let order = c.diagnostics.iter().filter(|d| d.code == Code::CrosswalkLevelOrder).count();
+    assert_eq!(order, 49_999, "one for each line after the first, not one for each pair");
+}
+
 /// Each unknown name used to be compared with every name of its kind, all
 /// sorted again first: 20,000 unknown names among 2,000 took minutes.
 #[test]

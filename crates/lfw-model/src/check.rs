@@ -154,8 +154,11 @@ fn credentials(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 /// A role that requires a credential whose entry condition is that role,
-/// or a role after it.
+/// or a role after it. Every (role, credential, entry condition) is asked
+/// of the ladder at once ([`Framework::leads_to_all`]): one search each
+/// made a ladder of thousands of such roles take minutes.
 fn credentials_before_roles(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
+    let mut asked = Vec::new();
     for (t, role) in fw.roles.iter().enumerate() {
         for req in &role.requirements {
             let Condition::Credential { credential } = req.condition else {
@@ -163,18 +166,21 @@ fn credentials_before_roles(fw: &Framework, diagnostics: &mut Vec<Diagnostic>) {
             };
             let cred = &fw.credentials[credential.0];
             for entry in &cred.requirements {
-                let (Condition::Role { role: r } | Condition::Experience { role: r, .. }) = entry.condition else {
-                    continue;
-                };
-                if fw.leads_to(RoleId(t), r) {
-                    diagnostics.push(report::diagnostic(Problem::CredentialNeedsRole {
-                        role: role.id.clone(),
-                        credential: cred.id.clone(),
-                        at: req.loc,
-                        condition: entry.loc,
-                    }));
+                if let Condition::Role { role: r } | Condition::Experience { role: r, .. } = entry.condition {
+                    asked.push((RoleId(t), r, req.loc, credential, entry.loc));
                 }
             }
+        }
+    }
+    let pairs: Vec<(RoleId, RoleId)> = asked.iter().map(|a| (a.0, a.1)).collect();
+    for (&(t, _, at, credential, condition), leads) in asked.iter().zip(fw.leads_to_all(&pairs)) {
+        if leads {
+            diagnostics.push(report::diagnostic(Problem::CredentialNeedsRole {
+                role: fw.roles[t.0].id.clone(),
+                credential: fw.credentials[credential.0].id.clone(),
+                at,
+                condition,
+            }));
         }
     }
 }

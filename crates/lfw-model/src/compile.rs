@@ -573,15 +573,113 @@ fn crosswalk_levels(
             ranked.push((a, b, l));
         }
     }
-    for (i, x) in ranked.iter().enumerate() {
-        for y in &ranked[..i] {
-            if (x.0 > y.0 && x.1 < y.1) || (x.0 < y.0 && x.1 > y.1) {
-                diagnostics.push(report::diagnostic(Problem::CrosswalkLevelOrder {
-                    at: Loc::new(file, x.2.span),
-                    other: Loc::new(file, y.2.span),
-                }));
+    let pairs: Vec<(usize, usize)> = ranked.iter().map(|&(a, b, _)| (a, b)).collect();
+    for (x, y) in order_breaks(&pairs) {
+        diagnostics.push(report::diagnostic(Problem::CrosswalkLevelOrder {
+            at: Loc::new(file, ranked[x].2.span),
+            other: Loc::new(file, ranked[y].2.span),
+        }));
+    }
+    cw.levels.iter().map(|l| (l.from.name.clone(), l.to.name.clone())).collect()
+}
+
+/// The correspondences `(a, b)` (ranks on the two scales) that reverse the
+/// order of an earlier one — a lower `a` with a higher `b`, or the other
+/// way about — each once, with one earlier correspondence it reverses:
+/// `(later, earlier)` indices. One diagnostic a line, however many it
+/// crosses, and O(n log n) work: a Fenwick tree over the `a` ranks keeps,
+/// for the earlier lines, the highest `b` below each rank and (on reversed
+/// ranks) the lowest `b` above it.
+fn order_breaks(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut ranks: Vec<usize> = pairs.iter().map(|p| p.0).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    let m = ranks.len();
+    let slot = |a: usize| ranks.partition_point(|&r| r < a);
+    // Fenwick trees of (b, index): `below` by rank, the highest b;
+    // `above` by reversed rank, the lowest b.
+    let mut below: Vec<Option<(usize, usize)>> = vec![None; m + 1];
+    let mut above: Vec<Option<(usize, usize)>> = vec![None; m + 1];
+    let mut breaks = Vec::new();
+    for (i, &(a, b)) in pairs.iter().enumerate() {
+        let k = slot(a);
+        // Earlier lines with a lower rank (slots 1..=k) and a higher b.
+        let mut best: Option<(usize, usize)> = None;
+        let mut j = k;
+        while j > 0 {
+            best = best.max(below[j]);
+            j &= j - 1;
+        }
+        let mut found = best.filter(|&(bb, _)| bb > b).map(|(_, y)| y);
+        if found.is_none() {
+            // Earlier lines with a higher rank (reversed slots 1..=m-k-1)
+            // and a lower b.
+            let mut least: Option<(usize, usize)> = None;
+            let mut j = m - k - 1;
+            while j > 0 {
+                least = match (least, above[j]) {
+                    (Some(l), Some(c)) => Some(l.min(c)),
+                    (l, c) => l.or(c),
+                };
+                j &= j - 1;
+            }
+            found = least.filter(|&(bb, _)| bb < b).map(|(_, y)| y);
+        }
+        if let Some(y) = found {
+            breaks.push((i, y));
+        }
+        let mut j = k + 1;
+        while j <= m {
+            below[j] = below[j].max(Some((b, i)));
+            j += j & j.wrapping_neg();
+        }
+        let mut j = m - k;
+        while j <= m {
+            above[j] = Some(above[j].map_or((b, i), |c| c.min((b, i))));
+            j += j & j.wrapping_neg();
+        }
+    }
+    breaks
+}
+
+#[cfg(test)]
+mod order_tests {
+    use super::order_breaks;
+    use proptest::prelude::*;
+
+    /// The reference: every earlier line each line reverses.
+    fn reversed_by(pairs: &[(usize, usize)], i: usize) -> Vec<usize> {
+        let (a, b) = pairs[i];
+        (0..i)
+            .filter(|&j| {
+                let (c, d) = pairs[j];
+                (a > c && b < d) || (a < c && b > d)
+            })
+            .collect()
+    }
+
+    proptest! {
+        /// Lines reported are exactly those that reverse some earlier line,
+        /// each once, and the earlier line named is one it reverses.
+        #[test]
+        fn the_fast_check_finds_what_the_pairwise_one_finds(pairs in prop::collection::vec((0usize..6, 0usize..6), 0..40)) {
+            let breaks = order_breaks(&pairs);
+            let reported: Vec<usize> = breaks.iter().map(|&(x, _)| x).collect();
+            let expected: Vec<usize> = (0..pairs.len()).filter(|&i| !reversed_by(&pairs, i).is_empty()).collect();
+            prop_assert_eq!(reported, expected);
+            for (x, y) in breaks {
+                prop_assert!(reversed_by(&pairs, x).contains(&y));
             }
         }
     }
-    cw.levels.iter().map(|l| (l.from.name.clone(), l.to.name.clone())).collect()
+
+    #[test]
+    fn a_reversed_map_of_many_lines_is_one_error_a_line_quickly() {
+        // 200,000 lines alternating between two crossing correspondences:
+        // pairwise, 2 * 10^10 comparisons and as many errors.
+        let pairs: Vec<(usize, usize)> = (0..200_000).map(|i| if i % 2 == 0 { (0, 1) } else { (1, 0) }).collect();
+        let breaks = order_breaks(&pairs);
+        assert_eq!(breaks.len(), 199_999);
+        assert!(breaks.iter().all(|&(x, y)| y < x && pairs[x] != pairs[y]));
+    }
 }

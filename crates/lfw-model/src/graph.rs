@@ -91,6 +91,51 @@ impl Framework {
         petgraph::algo::has_path_connecting(&self.progression, NodeIndex::new(from.0), NodeIndex::new(to.0), None)
     }
 
+    /// [`Framework::leads_to`] for many pairs at once, in the order given.
+    /// One search a pair would cost pairs × roles; here the pairs' targets
+    /// are taken 64 at a time, and for each batch one pass over the ladder
+    /// (its strongly connected components, sinks first, so a cycle costs
+    /// nothing more) gives every role the set of those targets it reaches,
+    /// as the bits of one word: (roles + steps) × targets / 64 in all.
+    pub fn leads_to_all(&self, pairs: &[(RoleId, RoleId)]) -> Vec<bool> {
+        let g = &self.progression;
+        // Kosaraju's order is a reverse topological one: a component comes
+        // after every component it leads to.
+        let components = petgraph::algo::kosaraju_scc(g);
+        let mut component = vec![0; g.node_count()];
+        for (c, nodes) in components.iter().enumerate() {
+            for n in nodes {
+                component[n.index()] = c;
+            }
+        }
+        let mut targets: Vec<usize> = pairs.iter().map(|p| p.1 .0).collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let mut answers = vec![false; pairs.len()];
+        let mut reach = vec![0u64; components.len()];
+        for batch in targets.chunks(64) {
+            reach.iter_mut().for_each(|r| *r = 0);
+            for (bit, &t) in batch.iter().enumerate() {
+                reach[component[t]] |= 1 << bit;
+            }
+            for (c, nodes) in components.iter().enumerate() {
+                let mut bits = reach[c];
+                for n in nodes {
+                    for m in g.neighbors(*n) {
+                        bits |= reach[component[m.index()]];
+                    }
+                }
+                reach[c] = bits;
+            }
+            for (answer, &(from, to)) in answers.iter_mut().zip(pairs) {
+                if let Ok(bit) = batch.binary_search(&to.0) {
+                    *answer = reach[component[from.0]] >> bit & 1 == 1;
+                }
+            }
+        }
+        answers
+    }
+
     /// The route from one role to another with the fewest steps, both ends
     /// included. Among equally short routes, the one through earlier-declared
     /// roles.
@@ -225,4 +270,50 @@ pub fn route_to(tree: &[Option<RoleId>], to: RoleId) -> Option<Vec<RoleId>> {
     }
     route.reverse();
     Some(route)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::RoleId;
+    use proptest::prelude::*;
+
+    /// A framework of `n` roles with the progression steps given (cycles
+    /// included: they are errors, and the graph is still there).
+    fn ladder(n: usize, steps: &[(usize, usize)]) -> crate::Compilation {
+        let mut text = String::from("framework f \"F\"\n\nscale s \"S\"\n  levels a < b\n");
+        for r in 0..n {
+            text += &format!("\nrole r{r} \"R{r}\"\n");
+            let before: Vec<String> = steps
+                .iter()
+                .filter(|s| s.1 % n == r)
+                .map(|s| format!("  after r{}\n", s.0 % n))
+                .collect();
+            if before.is_empty() {
+                text += "  entry\n";
+            }
+            text += &before.concat();
+        }
+        crate::compile_str("f.lfw", &text)
+    }
+
+    proptest! {
+        /// The batched answers are the one-search answers, on ladders with
+        /// branches, merges and cycles, and with more than 64 targets.
+        #[test]
+        fn leads_to_all_answers_as_leads_to_does(
+            n in 1usize..90,
+            steps in prop::collection::vec((0usize..90, 0usize..90), 0..150),
+            asked in prop::collection::vec((0usize..90, 0usize..90), 0..200),
+        ) {
+            let c = ladder(n, &steps);
+            let fw = &c.frameworks[0];
+            prop_assert_eq!(fw.roles.len(), n);
+            if steps.iter().any(|s| s.0 % n != s.1 % n) {
+                prop_assert!(fw.progression.edge_count() > 0, "the ladder was read with its steps");
+            }
+            let pairs: Vec<(RoleId, RoleId)> = asked.iter().map(|&(a, b)| (RoleId(a % n), RoleId(b % n))).collect();
+            let expected: Vec<bool> = pairs.iter().map(|&(a, b)| fw.leads_to(a, b)).collect();
+            prop_assert_eq!(fw.leads_to_all(&pairs), expected);
+        }
+    }
 }
