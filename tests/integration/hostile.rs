@@ -221,6 +221,54 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     assert_eq!(codes(&run), ["lfw::file-too-large"]);
 }
 
+/// `lfw ready` reads a profile file whole: one larger than the limit is
+/// refused having read no more than the limit (a sparse file of 100 GB is
+/// not read to its end), and a person is found in a large JSON Lines file
+/// in time in proportion to it (each line's place was searched for from the
+/// start of the file: 20,000 people took 44 s).
+#[test]
+fn a_profile_file_read_whole_is_bounded() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let huge = std::fs::File::create(dir.path().join("huge.json")).expect("create");
+    huge.set_len(100 << 30).expect("set_len");
+    let run = within(20, "a 100 GB profile", {
+        let dir = dir.path().to_path_buf();
+        move || lfw_in(&dir, &["ready", "--framework", "cscf-2012", "--role", "g7", "huge.json"])
+    });
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("larger than 64 MiB"), "{}", run.stderr);
+
+    let mut people = String::new();
+    for i in 0..20_000 {
+        people.push_str(&format!(
+            "{{\"id\":\"p{i}\",\"role\":\"seo\",\"role_since\":\"2024-12-01\",\"assessments\":[{{\"competency\":\"seeing-the-big-picture\",\"level\":\"4\",\"source\":\"manager\",\"date\":\"2025-01-01\"}}]}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("many.jsonl"), people).expect("write");
+    let run = within(5, "one person of 20,000", {
+        let dir = dir.path().to_path_buf();
+        move || {
+            lfw_in(
+                &dir,
+                &[
+                    "ready",
+                    "--framework",
+                    "cscf-2012",
+                    "--role",
+                    "g7",
+                    "--as-of",
+                    "2026-06-01",
+                    "--person",
+                    "p19999",
+                    "many.jsonl",
+                ],
+            )
+        }
+    });
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("p19999"), "{}", run.stdout);
+}
+
 /// Escape sequences, a bell, a lone carriage return, NUL and bidi
 /// overrides in a framework or a profile never reach the terminal as
 /// written: text output shows them escaped, diagnostics' snippets show `?`,

@@ -143,6 +143,9 @@ pub enum Unreadable {
     /// than `limit` bytes, most likely a quote never closed: the file is
     /// not read past it.
     CsvRecordTooLong { limit: usize },
+    /// A file read whole for one person that is larger than `limit` bytes:
+    /// not read past it.
+    TooLarge { limit: usize },
 }
 
 /// What is wrong with a text that is not JSON.

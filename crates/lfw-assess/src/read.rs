@@ -31,35 +31,43 @@ pub struct Input<'r> {
     pub len: Option<u64>,
 }
 
-/// Byte offset of the start of 1-based `line` in `text`.
-fn line_start(text: &str, line: u64) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    text.match_indices('\n')
-        .nth(line as usize - 2)
-        .map(|(i, _)| i + 1)
-        .unwrap_or(text.len())
-}
+/// The most a file read for one person (`lfw ready`, `path`, `translate`)
+/// may hold: it is read whole, and its text is kept for diagnostics to
+/// point into. A cohort is streamed instead, in any size.
+pub const MAX_PROFILE_FILE_BYTES: usize = 64 << 20;
 
 /// The one profile of an input (or the one named by `person`). Its text is
 /// added to `sources`, so that problems found later can point into it.
 pub fn read_one(input: Input, person: Option<&str>, sources: &mut Sources) -> Result<(ProfileInput, Origin), Vec<ProfileDiagnostic>> {
     let shown = input.name.clone();
     let mut bytes = Vec::new();
-    let mut reader = input.reader;
-    reader
+    input
+        .reader
+        .take(MAX_PROFILE_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| vec![profile::unreadable(&shown, None, Unreadable::Io(e.to_string()))])?;
+    if bytes.len() > MAX_PROFILE_FILE_BYTES {
+        let limit = MAX_PROFILE_FILE_BYTES;
+        return Err(vec![profile::unreadable(&shown, None, Unreadable::TooLarge { limit })]);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         vec![profile::unreadable(&shown, None, Unreadable::NotUtf8 { offset })]
     })?;
-    let file = sources.add(PathBuf::from(&shown), text.clone());
+    let file = sources.add(PathBuf::from(&shown), text);
+    let sources: &Sources = sources;
+    let text = &sources.get(file).text;
+    // Where 1-based `line` starts, from the index made once: searching the
+    // text from its start for each person took time in the square of the
+    // file's length.
+    let line_start = |line: u64| {
+        let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
+        sources.line_starts(file).get(index).copied().unwrap_or(text.len())
+    };
     let origin = |line: Option<u64>| Origin {
         path: shown.clone(),
         line,
-        file: Some((file, line.map(|l| line_start(&text, l)).unwrap_or(0))),
+        file: Some((file, line.map(line_start).unwrap_or(0))),
     };
     let mut found: Vec<(ProfileInput, Origin)> = Vec::new();
     match input.format {
@@ -109,13 +117,13 @@ pub fn read_one(input: Input, person: Option<&str>, sources: &mut Sources) -> Re
                     continue;
                 }
                 let number = i as u64 + 1;
-                let start = line_start(&text, number);
+                let start = line_start(number);
                 let p = crate::json::profile(line).map_err(|m| profile::misread(&shown, Some(number), line, Some((file, start)), m))?;
                 found.push((p, origin(Some(number))));
             }
         }
         ProfileFormat::Json => {
-            let p = crate::json::profile(&text).map_err(|m| profile::misread(&shown, None, &text, Some((file, 0)), m))?;
+            let p = crate::json::profile(text).map_err(|m| profile::misread(&shown, None, text, Some((file, 0)), m))?;
             found.push((p, origin(None)));
         }
     }

@@ -189,6 +189,7 @@ fn unreadable(path: &str, line: Option<u64>, column: Option<u64>, why: &Unreadab
                     "the row is longer than {} MiB, the most a CSV row may be, so the file is not read past it",
                     limit >> 20
                 ),
+                Unreadable::TooLarge { limit } => format!("the file is larger than {} MiB, the most read for one person", limit >> 20),
                 Unreadable::UnknownRecord(record) => {
                     format!("the `record` column is `{record}`; it must be assessment, credential, history or person")
                 }
@@ -205,6 +206,9 @@ fn unreadable(path: &str, line: Option<u64>, column: Option<u64>, why: &Unreadab
                 }
                 Unreadable::CsvRecordTooLong { .. } => {
                     "a row this long is most likely a quoted field whose closing `\"` is missing; close it, and write a `\"` inside a field as `\"\"`.".to_string()
+                }
+                Unreadable::TooLarge { .. } => {
+                    "to judge one person of a large file, give `lfw cohort --per-person` the whole file, or put the person's profile in a file of its own.".to_string()
                 }
                 Unreadable::MissingColumn(_) => format!(
                     "the header of a CSV profile is `{}`; only `person` and `record` must be there.",
