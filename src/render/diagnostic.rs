@@ -159,12 +159,21 @@ impl SourceCode for Named<'_> {
         let window = &self.text[start..];
         let shifted = SourceSpan::new((span.offset() - start).into(), span.len());
         let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        // miette counts a column in bytes, shown in the `file:line:column`
+        // above a snippet; the JSON and editors count characters.
+        let column = match inner.column() {
+            0 => 0,
+            bytes => self
+                .text
+                .get(span.offset().saturating_sub(bytes)..span.offset())
+                .map_or(bytes, |line| line.chars().count()),
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
             inner.line() + first,
-            inner.column(),
+            column,
             // miette merges two labels' snippets when the first's line plus
             // this count reaches the second's line. Counted from the start
             // of the whole text, as miette's own reader does, it doubles the
@@ -333,6 +342,8 @@ mod tests {
                             (Ok(w), Ok(g)) => {
                                 let key = |c: &dyn SpanContents| (c.data().to_vec(), *c.span(), c.line(), c.column());
                                 assert_eq!(key(&*g), key(&*w), "{text:?} at {start}+{len}, context {context}");
+                                // (These texts are ASCII: a column in
+                                // characters is one in bytes.)
                                 // miette counts lines from the text's start
                                 // to the snippet's end; the window counts
                                 // from its own start, which is at most the
@@ -369,5 +380,18 @@ mod tests {
         let drawn = text(d, &c.sources, false);
         assert!(drawn.lines().count() < 40, "{drawn}");
         assert_eq!(drawn.matches("╭─[far.lfw").count(), 2, "{drawn}");
+    }
+
+    /// The column above a snippet counts characters, as the JSON does, not
+    /// bytes: `Rôlé` is four characters and six bytes.
+    #[test]
+    fn a_column_counts_characters() {
+        let c = lfw_model::compile_str("u.lfw", "framework f \"F\"\n\nrole r \"Rôlé\" zz\n  entry\n");
+        let d = &c.diagnostics[0];
+        let json = d.to_json(&c.sources);
+        let (line, column) = (&json["line"], &json["column"]);
+        assert_eq!((line.as_u64(), column.as_u64()), (Some(3), Some(15)));
+        let drawn = text(d, &c.sources, false);
+        assert!(drawn.contains("[u.lfw:3:15]"), "{drawn}");
     }
 }
