@@ -83,6 +83,14 @@ fn verdict(r: &Readiness) -> &'static str {
     }
 }
 
+/// The score and the requirements met, as both layouts give them.
+fn tally(r: &Readiness) -> String {
+    format!(
+        "score {:.1} of 100; essential {} of {} met; desirable {} of {} met",
+        r.score, r.essential.met, r.essential.total, r.desirable.met, r.desirable.total
+    )
+}
+
 fn who(r: &Readiness) -> String {
     match &r.name {
         Some(n) => format!("{n} ({})", r.person),
@@ -103,16 +111,7 @@ pub fn text(r: &Readiness) -> String {
     );
     let _ = writeln!(out, "current role: {}; evidence: {}", r.current_role, r.evidence_policy);
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{} — score {:.1} of 100; essential {} of {} met; desirable {} of {} met",
-        verdict(r),
-        r.score,
-        r.essential.met,
-        r.essential.total,
-        r.desirable.met,
-        r.desirable.total
-    );
+    let _ = writeln!(out, "{} — {}", verdict(r), tally(r));
     let _ = writeln!(out);
     for c in &r.requirements {
         let _ = writeln!(out, "  {} {:<9} {}", mark(c.met), c.necessity, c.requirement);
@@ -185,16 +184,7 @@ pub fn markdown(r: &Readiness) -> String {
         "Framework `{}`, as of {}; current role `{}`; evidence: {}.\n",
         r.framework, r.as_of, r.current_role, r.evidence_policy
     );
-    let _ = writeln!(
-        out,
-        "**{}** — score {:.1} of 100; essential {} of {} met; desirable {} of {} met.\n",
-        verdict(r),
-        r.score,
-        r.essential.met,
-        r.essential.total,
-        r.desirable.met,
-        r.desirable.total
-    );
+    let _ = writeln!(out, "**{}** — {}.\n", verdict(r), tally(r));
     let _ = writeln!(out, "| | Requirement | Necessity | Has | Needs | Gap |");
     let _ = writeln!(out, "|---|---|---|---|---|---|");
     for c in &r.requirements {
