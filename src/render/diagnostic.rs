@@ -81,14 +81,21 @@ pub fn text<P: fmt::Debug>(d: &Diagnostic<P>, sources: &Sources, colour: bool) -
 pub struct Renderer<'s> {
     sources: &'s Sources,
     colour: bool,
+    handler: GraphicalReportHandler,
     safe: Vec<std::cell::OnceCell<std::borrow::Cow<'s, str>>>,
 }
 
 impl<'s> Renderer<'s> {
     pub fn new(sources: &'s Sources, colour: bool) -> Renderer<'s> {
+        let theme = if colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
         Renderer {
             sources,
             colour,
+            handler: GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false),
             safe: (0..sources.len()).map(|_| std::cell::OnceCell::new()).collect(),
         }
     }
@@ -99,17 +106,11 @@ impl<'s> Renderer<'s> {
     }
 
     pub fn text<P: fmt::Debug>(&self, d: &Diagnostic<P>) -> String {
-        let theme = if self.colour {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(WIDTH).with_links(false);
         let mut out = String::new();
         let report = Report::new(d, self);
-        let _ = handler.render_report(&mut out, &report);
+        let _ = self.handler.render_report(&mut out, &report);
         for note in report.notes(self) {
-            let _ = handler.render_report(&mut out, &note);
+            let _ = self.handler.render_report(&mut out, &note);
         }
         if d.primary.is_none() {
             // No snippet to show: the report is the message and help alone.
