@@ -39,3 +39,10 @@ for shape in '\002\003\002\004\001\003\003\003\003\377\001\377\002\377\000\000' 
 JSON
     } > "$c/readiness/seed$i"
 done
+# The corpora kept from earlier runs (fuzz/corpora/<target>.tar.xz, each
+# minimised with -merge=1): what the fuzzers had learnt, to start from.
+for t in parse compile format profile readiness; do
+    kept=fuzz/corpora/$t.tar.xz
+    [ -f "$kept" ] && tar -xJf "$kept" -C "$c"
+done
+exit 0
