@@ -113,6 +113,11 @@ pub fn run(a: &CohortArgs, root: Option<&Path>) -> Ran {
     let json_rows = a.per_person && a.format == ReportFormat::Json;
     if json_rows {
         jsonln!("{{\"people\": [");
+        if crate::output::closed() {
+            // Nothing read could be shown: a large CSV would be split into
+            // parts for nothing.
+            return Ok(Outcome::Success);
+        }
     }
     let input = profile_input(&a.profiles).map_err(|problems| {
         print_plain(&problems, &lfw_model::Sources::default());
@@ -150,7 +155,8 @@ pub fn halted(halt: Halt, profiles: &Path, scratch: &Path) -> Ran {
     let shown = profiles.display();
     match halt {
         Halt::Strict => errln!("error: stopped at the first invalid profile (--strict)"),
-        // The reader of the output has gone: nothing more to say.
+        // Output can take no more (its reader has gone, or a write failed,
+        // which `main` makes status 2): nothing more to say.
         Halt::Stopped => return Ok(Outcome::Success),
         Halt::NotACohort(why) => {
             let why = match why {

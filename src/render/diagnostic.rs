@@ -1,5 +1,6 @@
-//! Diagnostics for people: miette's graphical report, with colour only on a
-//! terminal and never when NO_COLOR is set.
+//! Diagnostics for people: miette's graphical report, with colour as
+//! `--color` says (`auto`: only on a terminal, and never when NO_COLOR is
+//! set).
 //!
 //! The libraries' diagnostics are plain data; this module is the only place
 //! that knows miette. It adapts a [`Diagnostic`] to `miette::Diagnostic` and

@@ -1,8 +1,8 @@
 //! The assessor's results in words: readiness, routes and cohort
 //! summaries, as `lfw-assess` gives them as values, turned into the
-//! sentences and names that the text, Markdown and JSON reports show. All
-//! the English of `ready`, `path` and `cohort` is here; `src/ready.rs` lays
-//! it out, and the JSON is these structures serialised.
+//! sentences and names that the text, Markdown and JSON reports show. The
+//! English of `ready`, `path`, `cohort` and `succession` is here; the files
+//! beside this one lay it out, and the JSON is these structures serialised.
 
 use lfw_assess::cohort::{Count, PersonRow, Summary};
 use lfw_assess::compiled::{Gap, Standing};

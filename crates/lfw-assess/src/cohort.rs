@@ -234,7 +234,8 @@ pub trait Sink {
     fn person(&mut self, row: &PersonRow);
     /// A profile that could not be used.
     fn problem(&mut self, d: &ProfileDiagnostic);
-    /// Whether to stop early (the reader has gone away).
+    /// Whether to stop early (the output can take no more: its reader has
+    /// gone away, or a write failed).
     fn stopped(&self) -> bool {
         false
     }
