@@ -174,6 +174,7 @@ fn colour_is_asked_for_or_not() {
 /// Every command's `--help` ends with examples.
 #[test]
 fn every_help_has_examples() {
+    let listed = lfw(&["--help"]).stdout;
     for command in [
         "check",
         "export",
@@ -188,9 +189,16 @@ fn every_help_has_examples() {
         "translate",
         "fmt",
         "list",
+        "import",
+        "lsp",
     ] {
         let run = lfw(&[command, "--help"]);
         assert_eq!(run.code, 0, "{command}: {}", run.stderr);
         assert!(run.stdout.contains("Examples:\n  lfw "), "{command} --help has no examples");
+        // The help opens with what the command does, as `lfw --help` lists
+        // it, not with the doc comment of its arguments' struct.
+        let about: String = run.stdout.lines().next().unwrap_or_default().chars().take(30).collect();
+        assert!(!about.starts_with("The arguments of"), "{command}: {about}");
+        assert!(listed.contains(&about), "{command}: `{about}` is not how `lfw --help` lists it");
     }
 }
