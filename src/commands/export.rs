@@ -11,20 +11,20 @@ pub fn run(a: &ExportArgs, root: Option<&Path>) -> Ran {
     if a.successor.is_some() && a.to != ExportFormat::Case {
         return Err(usage("`--successor` goes with `--to case`"));
     }
+    // `None` for JSON, else the graph's syntax.
     let syntax = match a.to {
-        ExportFormat::Dot => Syntax::Dot,
-        ExportFormat::Mermaid => Syntax::Mermaid,
+        ExportFormat::Dot => Some(Syntax::Dot),
+        ExportFormat::Mermaid => Some(Syntax::Mermaid),
         _ if a.graph.is_some() => return Err(usage("`--graph` goes with `--to dot` or `--to mermaid`")),
         ExportFormat::Case => return case(&a.framework, a.successor.as_deref(), root),
-        ExportFormat::Json => {
-            let (c, index) = framework_arg(&a.framework, root, Bundled::Alone)?;
-            crate::output::json(&lfw_model::export::framework(&c.frameworks[index]));
-            return Ok(Outcome::Success);
-        }
+        ExportFormat::Json => None,
     };
     let (c, index) = framework_arg(&a.framework, root, Bundled::Alone)?;
-    let kind = a.graph.unwrap_or(GraphKind::Roles);
-    crate::output::raw(&crate::render::graph::render(&c.frameworks[index], kind, syntax));
+    let fw = &c.frameworks[index];
+    match syntax {
+        None => crate::output::json(&lfw_model::export::framework(fw)),
+        Some(syntax) => crate::output::raw(&crate::render::graph::render(fw, a.graph.unwrap_or(GraphKind::Roles), syntax)),
+    }
     Ok(Outcome::Success)
 }
 

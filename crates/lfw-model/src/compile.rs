@@ -617,10 +617,7 @@ fn order_breaks(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
             let mut least: Option<(usize, usize)> = None;
             let mut j = m - k - 1;
             while j > 0 {
-                least = match (least, above[j]) {
-                    (Some(l), Some(c)) => Some(l.min(c)),
-                    (l, c) => l.or(c),
-                };
+                least = least.into_iter().chain(above[j]).min();
                 j &= j - 1;
             }
             found = least.filter(|&(bb, _)| bb < b).map(|(_, y)| y);
