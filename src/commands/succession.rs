@@ -33,6 +33,11 @@ impl lfw_assess::cohort::Sink for Problems {
     }
 }
 
+/// How many roles the run reports.
+fn pipeline_roles(fw: &lfw_model::Framework, roles: &[lfw_model::RoleId]) -> usize {
+    lfw_assess::succession::ladder_order(fw, roles).len()
+}
+
 pub fn run(a: &SuccessionArgs, root: Option<&Path>) -> Ran {
     let question = crate::args::question(a.as_of.as_deref(), None, None).map_err(Stop::Usage)?;
     let horizon = crate::args::horizon(&a.horizon).map_err(Stop::Usage)?;
@@ -69,11 +74,19 @@ pub fn run(a: &SuccessionArgs, root: Option<&Path>) -> Ran {
     let pipeline = match lfw_assess::succession::run(fw, input, &opts, &mut sink) {
         Ok(p) => p,
         Err(lfw_assess::succession::Halt::Stream(halt)) => return halted(halt, &a.profiles, scratch.path()),
-        Err(lfw_assess::succession::Halt::TooManyGroups) => {
+        Err(lfw_assess::succession::Halt::TooManyGroups(most)) => {
             errln!(
-                "error: `--by {}` makes more than {} groups; group by an attribute with fewer values, such as an organisation or a region",
+                "error: `--by {}` makes more than {most} groups for {} roles; group by an attribute with fewer values, such as an organisation or a region, or report fewer roles with --roles",
                 a.by.join(","),
-                lfw_assess::succession::MAX_GROUPS
+                pipeline_roles(fw, &opts.roles)
+            );
+            return Err(Stop::Reported);
+        }
+        Err(lfw_assess::succession::Halt::GroupValueTooLong) => {
+            errln!(
+                "error: a profile gives `--by {}` a value longer than {} characters; group by a shorter attribute, such as an organisation or a region",
+                a.by.join(","),
+                lfw_assess::succession::MAX_GROUP_VALUE
             );
             return Err(Stop::Reported);
         }

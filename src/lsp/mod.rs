@@ -25,7 +25,7 @@ mod text;
 use crate::files::Project;
 use index::{Index, Kind, Target};
 use lfw_model::source::normalize;
-use lfw_model::{compile_cached, ParseCache, ReadError, Severity};
+use lfw_model::{compile_cached, ParseCache, ReadError, Severity, MAX_SOURCE_BYTES};
 use lfw_syntax::ast::{self, Item};
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
 use lsp_types as lsp;
@@ -42,6 +42,11 @@ use text::{path_of, uri_of, Lines};
 /// accepts (`MAX_SOURCE_BYTES`), low enough that a bad header cannot make
 /// it allocate without bound.
 const MAX_MESSAGE_BYTES: usize = 64 << 20;
+
+/// The longest header line read, in bytes: real headers are a few dozen
+/// bytes; a line longer than this (or one that never ends) ends the
+/// session rather than growing the buffer that holds it.
+const MAX_HEADER_LINE_BYTES: u64 = 4 << 10;
 
 /// `lfw lsp`: serves until `exit` or the end of standard input. True when
 /// the session ended as the protocol asks (`shutdown`, then `exit`), for
@@ -93,7 +98,12 @@ fn read_message(input: &mut impl BufRead) -> io::Result<Incoming> {
     let mut line = String::new();
     loop {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
+        let read = io::Read::take(&mut *input, MAX_HEADER_LINE_BYTES).read_line(&mut line)?;
+        if read == 0 {
+            return Ok(Incoming::End);
+        }
+        if !line.ends_with('\n') && read as u64 == MAX_HEADER_LINE_BYTES {
+            // The framing is lost: nothing after this can be read as a message.
             return Ok(Incoming::End);
         }
         let header = line.trim_end_matches(['\r', '\n']);
@@ -431,6 +441,9 @@ impl Server {
             Ok(p) => p,
             Err(r) => return self.show(lsp::MessageType::WARNING, format!("lfw: {}", r.message)),
         };
+        if text.len() as u64 > MAX_SOURCE_BYTES {
+            return self.too_large(&path);
+        }
         self.docs.insert(
             path.clone(),
             Doc {
@@ -458,6 +471,11 @@ impl Server {
                 }
             }
         }
+        if doc.text.len() as u64 > MAX_SOURCE_BYTES {
+            self.docs.remove(&path);
+            self.cache.forget(&path);
+            return self.too_large(&path);
+        }
         self.check(&path);
         // Other open documents that read this one.
         let others: Vec<PathBuf> = self
@@ -469,6 +487,19 @@ impl Server {
         for other in others {
             self.check(&other);
         }
+    }
+
+    /// A document over the size every other reader refuses
+    /// ([`MAX_SOURCE_BYTES`]) is not held or checked, and the editor is told.
+    fn too_large(&mut self, path: &Path) {
+        self.show(
+            lsp::MessageType::WARNING,
+            format!(
+                "lfw: `{}` is larger than {} MiB, so it is not checked",
+                path.display(),
+                MAX_SOURCE_BYTES >> 20
+            ),
+        );
     }
 
     fn closed(&mut self, uri: &Uri) {

@@ -82,8 +82,13 @@ pub fn text(fw: &Framework, p: &Published) -> String {
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(FIRST.len());
     let header = |out: &mut String, first: &str, width: usize, bench: &str| {
         let line = format!(
-            "{first:<width$}  {:>7}  {:>5}  {:>6}  {:>8}  {:>7}  {bench:>5}",
-            "holders", "ready", within, "one step", "blocked"
+            "{}  {:>7}  {:>5}  {:>6}  {:>8}  {:>7}  {bench:>5}",
+            pad(first, width),
+            "holders",
+            "ready",
+            within,
+            "one step",
+            "blocked"
         );
         let _ = writeln!(out, "{}", line.trim_end());
     };
@@ -93,7 +98,8 @@ pub fn text(fw: &Framework, p: &Published) -> String {
         let flag = flags(r);
         let _ = writeln!(
             out,
-            "{label:<width$}  {}  {:>5}{}",
+            "{}  {}  {:>5}{}",
+            pad(label, width),
             figures_row(&r.total),
             bench_words(r),
             if flag.is_empty() { String::new() } else { format!("  {flag}") }
@@ -132,13 +138,23 @@ pub fn text(fw: &Framework, p: &Published) -> String {
             let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(5).max(5);
             header(&mut out, "  group", w + 2, "");
             for (name, (_, f)) in names.iter().zip(&r.groups) {
-                let _ = writeln!(out, "  {name:<w$}  {}", figures_row(f));
+                let _ = writeln!(out, "  {}  {}", pad(name, w), figures_row(f));
             }
         }
     }
     if has_suppressed(p) {
         let _ = writeln!(out, "\n{LEGEND}");
     }
+    out
+}
+
+/// `text` padded with spaces to `width` characters. Not `format!`'s width,
+/// which panics over 65,535: a label is as long as its input makes it.
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    let mut out = String::with_capacity(text.len() + width.saturating_sub(n));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(n)));
     out
 }
 

@@ -449,3 +449,54 @@ fn the_end_of_input_ends_the_server() {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// A header line that never ends grew the buffer holding it until the
+/// server aborted: a header line past a few KiB ends the session, while
+/// standard input is still open.
+#[test]
+fn a_header_line_without_end_ends_the_server() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut s = Session::start(dir.path());
+    let mut stdin = s.stdin;
+    // Written from another thread: once the server has stopped reading, the
+    // rest of the write fails, which is expected.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&vec![b'X'; 1 << 20]);
+        let _ = stdin.flush();
+        stdin
+    });
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            assert_eq!(status.code(), Some(1));
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server kept reading the header line");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    drop(writer.join());
+}
+
+/// A document larger than every other reader accepts (16 MiB) was held and
+/// checked when opened: it is refused, and the editor is told why.
+#[test]
+fn an_open_document_over_the_size_limit_is_refused() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let work = dir.path().canonicalize().expect("canonical");
+    std::fs::write(work.join("lfw.toml"), "").expect("write lfw.toml");
+    let big = uri(&work.join("big.lfw"));
+    let mut s = Session::start(&work);
+    s.ok(
+        "initialize",
+        json!({ "processId": null, "rootUri": uri(&work), "capabilities": {} }),
+    );
+    s.notify("initialized", json!({}));
+    let text = format!("framework big \"Big\"\n# {}\n", "x".repeat(17 << 20));
+    s.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": { "uri": big, "languageId": "lfw", "version": 1, "text": text } }),
+    );
+    let shown = s.notification("window/showMessage", None);
+    let message = shown["params"]["message"].as_str().expect("a message");
+    assert!(message.contains("larger than 16 MiB"), "{message}");
+}

@@ -502,3 +502,58 @@ fn csv_attributes_group_as_json_ones_do() {
     assert_eq!(groups[0]["figures"]["ready_now"], 6);
     assert_eq!(groups[1]["figures"]["one_step"], 6);
 }
+
+/// Runs `succession` on `lines` written to a temporary cohort.
+fn succession_of(lines: &str, extra: &[&str]) -> crate::Run {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("cohort.jsonl");
+    std::fs::write(&path, lines).expect("write the cohort");
+    let path = path.to_string_lossy().into_owned();
+    let mut args = vec!["succession", "--framework", FIRE, "--as-of", "2026-06-01"];
+    args.extend_from_slice(extra);
+    args.push(&path);
+    lfw(&args)
+}
+
+/// A group name of 65,536 characters panicked the text layout (a padding
+/// width over 65,535), and names of a megabyte each made memory grow with
+/// their length: a value past the bound stops the run with a message, in
+/// every format, and one at the bound is laid out.
+#[test]
+fn a_group_name_is_bounded_and_never_panics() {
+    let long = "N".repeat(65_536);
+    let lines = person("a", "watch-manager", "2023-01-01", None, &long, "woman") + "\n";
+    for format in ["text", "html", "json", "markdown"] {
+        let run = succession_of(&lines, &["--by", "organisation", "--format", format]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{format}: {}", run.stderr);
+        assert!(run.stderr.contains("longer than 200 characters"), "{format}: {}", run.stderr);
+    }
+    let at_bound = "N".repeat(lfw_assess::succession::MAX_GROUP_VALUE);
+    let lines = person("a", "watch-manager", "2023-01-01", None, &at_bound, "woman") + "\n";
+    let run = succession_of(&lines, &["--by", "organisation"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(&at_bound), "{}", run.stdout);
+}
+
+/// Memory grew with roles × groups (1,000 roles and 2,000 groups took
+/// 8.3 GB): the groups a run may count shrink as each holds more counters,
+/// so 5,000 groups of a 7-role ladder (under the 10,000 groups allowed
+/// before) are refused before memory grows.
+#[test]
+fn groups_times_counters_is_bounded() {
+    let people = |n: usize| -> String {
+        (0..n)
+            .map(|i| person(&format!("p{i}"), "watch-manager", "2023-01-01", None, &format!("org-{i}"), "woman") + "\n")
+            .collect()
+    };
+    let lines = people(5_000);
+    let started = std::time::Instant::now();
+    let run = succession_of(&lines, &["--by", "organisation"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("groups for 7 roles"), "{}", run.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    // Fewer groups, each of the same size, fit.
+    let run = succession_of(&people(1_000), &["--by", "organisation"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

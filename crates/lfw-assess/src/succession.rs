@@ -36,6 +36,19 @@ use std::path::PathBuf;
 /// the people, and publish nothing but suppressed cells.
 pub const MAX_GROUPS: usize = 10_000;
 
+/// At most this many counters over every group and role: memory grows with
+/// groups × roles × (figures, months of the horizon and gaps of each role),
+/// each a product of sizes within its own limit, so the product is bounded
+/// too (a million counters, 8 MB a worker). Fewer groups are allowed when
+/// there are many roles.
+pub const MAX_COUNTERS: usize = 1_000_000;
+
+/// A `--by` value longer than this many characters stops the run: a group's
+/// name is kept in memory and laid out in every report, so its length is
+/// bounded like any other product of sizes. Real attribute values (an
+/// organisation, a region) are far shorter.
+pub const MAX_GROUP_VALUE: usize = 200;
+
 pub struct Options {
     pub question: Question,
     /// Months ahead in which people who lack only time are counted.
@@ -131,8 +144,10 @@ pub struct Counts {
     /// them: a profile the fast path declines for one role is counted for
     /// none, and read again the slow way.
     pending: Vec<Outcome>,
-    /// More groups than [`MAX_GROUPS`] were met.
+    /// More groups than the run allows were met.
     overflow: bool,
+    /// A `--by` value longer than [`MAX_GROUP_VALUE`] was met.
+    long_value: bool,
 }
 
 /// One role's question.
@@ -147,6 +162,9 @@ struct Succession<'f> {
     questions: Vec<RoleQuestion<'f>>,
     by: Vec<String>,
     horizon: u32,
+    /// The most groups this run may count: [`MAX_GROUPS`], or fewer where
+    /// each group holds many counters.
+    max_groups: usize,
 }
 
 impl Succession<'_> {
@@ -183,7 +201,16 @@ impl Succession<'_> {
     /// Counts the pending outcomes for the person's group.
     fn count(&self, group: Group, share: &mut Share<Counts>) {
         let counts = &mut share.counts;
-        if !counts.groups.contains_key(&group) && counts.groups.len() >= MAX_GROUPS {
+        if group
+            .iter()
+            .flatten()
+            .any(|v| v.len() > MAX_GROUP_VALUE && v.chars().count() > MAX_GROUP_VALUE)
+        {
+            counts.long_value = true;
+            counts.pending.clear();
+            return;
+        }
+        if !counts.groups.contains_key(&group) && counts.groups.len() >= self.max_groups {
             counts.overflow = true;
             counts.pending.clear();
             return;
@@ -225,6 +252,7 @@ impl Asking for Succession<'_> {
             groups: BTreeMap::new(),
             pending: Vec::with_capacity(self.questions.len()),
             overflow: false,
+            long_value: false,
         }
     }
 
@@ -265,8 +293,9 @@ impl Asking for Succession<'_> {
 
     fn merge(&self, into: &mut Counts, from: Counts) {
         into.overflow |= from.overflow;
+        into.long_value |= from.long_value;
         for (group, roles) in from.groups {
-            if !into.groups.contains_key(&group) && into.groups.len() >= MAX_GROUPS {
+            if !into.groups.contains_key(&group) && into.groups.len() >= self.max_groups {
                 into.overflow = true;
                 continue;
             }
@@ -304,8 +333,11 @@ pub struct Pipeline {
 pub enum Halt {
     /// As a cohort run stops.
     Stream(Stop),
-    /// More than [`MAX_GROUPS`] groups.
-    TooManyGroups,
+    /// More groups than the run allows: this many ([`MAX_GROUPS`], or
+    /// fewer so that groups × counters stays under [`MAX_COUNTERS`]).
+    TooManyGroups(usize),
+    /// A `--by` value longer than [`MAX_GROUP_VALUE`] characters.
+    GroupValueTooLong,
 }
 
 /// The roles of a framework from the top of the ladder down: by the
@@ -334,11 +366,16 @@ pub fn run(fw: &Framework, input: Input, opts: &Options, sink: &mut dyn Sink) ->
             RoleQuestion { role, compiled, gaps }
         })
         .collect();
+    // Counters one group holds: five figures, the months and the gaps of
+    // every role.
+    let per_group: usize = questions.iter().map(|q| 5 + opts.horizon as usize + q.gaps.len()).sum();
+    let max_groups = (MAX_COUNTERS / per_group.max(1)).clamp(1, MAX_GROUPS);
     let asking = Succession {
         fw,
         questions,
         by: opts.by.clone(),
         horizon: opts.horizon,
+        max_groups,
     };
     let streaming = Streaming {
         strict: opts.strict,
@@ -346,8 +383,11 @@ pub fn run(fw: &Framework, input: Input, opts: &Options, sink: &mut dyn Sink) ->
         scratch: &opts.scratch,
     };
     let (counts, people, invalid) = stream(&asking, input, &streaming, sink).map_err(Halt::Stream)?;
+    if counts.long_value {
+        return Err(Halt::GroupValueTooLong);
+    }
     if counts.overflow {
-        return Err(Halt::TooManyGroups);
+        return Err(Halt::TooManyGroups(max_groups));
     }
     let mut total = asking.empty();
     let groups: Vec<(Group, Vec<RoleCounts>)> = counts.groups.into_iter().collect();
