@@ -8,10 +8,15 @@
 use std::borrow::Cow;
 
 /// Whether `c` acts on a terminal or on the order of text: control
-/// characters other than line breaks and tabs, and the bidi controls.
+/// characters other than line breaks and tabs (NEL, U+0085, included), the
+/// line and paragraph separators (line breaks to editors and browsers,
+/// not to a terminal), and the bidi controls.
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Whether `text` has an unsafe character at byte `i` (a carriage return
@@ -31,6 +36,27 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len() + 16);
     for (i, c) in text.char_indices() {
         if unsafe_at(text, i, c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One value from input (a name, an id, a title, an attribute's value, a
+/// file's name) as it is put in a line of a report or a message: as
+/// [`visible`], and its line breaks too (a CRLF as two escapes), so that
+/// no value can end the line it is in and add lines of its own (a fake
+/// verdict, a fake row).
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c == '\n' || c == '\r' || is_unsafe(c);
+    if !text.contains(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if escaped(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
@@ -86,6 +112,17 @@ mod tests {
         assert_eq!(visible("a\u{1b}[31mred\u{7}"), "a\\u{1b}[31mred\\u{7}");
         assert_eq!(visible("x\u{202e}y\u{0}"), "x\\u{202e}y\\u{0}");
         assert_eq!(visible("over\rwrite\r\n"), "over\\u{d}write\r\n");
+    }
+
+    #[test]
+    fn a_value_cannot_end_its_line() {
+        assert_eq!(one_line("plain\ttext"), "plain\ttext");
+        assert_eq!(
+            one_line("A\n  gates: none\r\nB\rC\u{85}D\u{2028}E\u{2029}F\u{1b}"),
+            "A\\u{a}  gates: none\\u{d}\\u{a}B\\u{d}C\\u{85}D\\u{2028}E\\u{2029}F\\u{1b}"
+        );
+        // Whole reports keep their own line breaks, but not the separators.
+        assert_eq!(visible("a\nb\u{2028}c"), "a\nb\\u{2028}c");
     }
 
     #[test]

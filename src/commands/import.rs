@@ -30,13 +30,15 @@ fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
 /// the layout of `lfw fmt`. Exit 1 when the package cannot be read, 2 when
 /// the file cannot be opened or the output written.
 fn case(file: &Path, output: Option<&Path>) -> Ran {
-    let shown = crate::escape::visible(&file.display().to_string()).into_owned();
-    let bytes = read_limited(file, lfw_case::MAX_CASE_BYTES)
-        .map_err(|e| usage(format!("cannot read `{shown}`: {}", crate::escape::visible(&e))))?;
+    // Each message is one line: a line break in a name or a CASE item
+    // type must not add lines of its own to standard error.
+    use crate::escape::one_line;
+    let shown = one_line(&file.display().to_string()).into_owned();
+    let bytes = read_limited(file, lfw_case::MAX_CASE_BYTES).map_err(|e| usage(format!("cannot read `{shown}`: {}", one_line(&e))))?;
     let imported = match lfw_case::lfw_source(&bytes) {
         Ok(imported) => imported,
         Err(e) => {
-            errln!("error: `{shown}`: {}", crate::escape::visible(&e.to_string()));
+            errln!("error: `{shown}`: {}", one_line(&e.to_string()));
             return Err(Stop::Reported);
         }
     };
@@ -52,12 +54,12 @@ fn case(file: &Path, output: Option<&Path>) -> Ran {
         return Err(Stop::Reported);
     }
     if !imported.kept_as_notes.is_empty() {
-        errln!("warning: {}", crate::escape::visible(&imported.kept_as_notes.to_string()));
+        errln!("warning: {}", one_line(&imported.kept_as_notes.to_string()));
     }
     match output {
         Some(out) => {
             if let Err(e) = std::fs::write(out, &imported.text) {
-                let out = crate::escape::visible(&out.display().to_string()).into_owned();
+                let out = one_line(&out.display().to_string()).into_owned();
                 return Err(usage(format!("cannot write `{out}`: {e}")));
             }
             errln!(

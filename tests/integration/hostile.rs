@@ -1058,3 +1058,64 @@ fn a_profile_with_twenty_thousand_references() {
         last.message
     );
 }
+
+/// A CASE package whose texts hold what makes source read differently from
+/// what it is ("Trojan source": bidi controls, the line and paragraph
+/// separators, a byte-order mark, a zero-width space), and whose item type
+/// holds a line break that would forge a line on standard error.
+fn trojan_package() -> String {
+    let hidden = "A\u{202e}B\u{2066}C\u{2069}\u{2028}D\u{2029}\u{feff}E\u{200b}F";
+    serde_json::json!({
+        "CFDocument": { "identifier": "d1", "title": format!("Title {hidden}"), "description": hidden },
+        "CFItems": [
+            { "identifier": "i1", "fullStatement": format!("Item {hidden}"), "CFItemType": "Type\nerror: forged" },
+        ],
+        "CFAssociations": [],
+    })
+    .to_string()
+}
+
+fn is_trojan(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{200b}')
+}
+
+#[test]
+fn case_import_writes_no_trojan_source() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("lfw.toml"), "").expect("write the marker");
+    std::fs::write(dir.path().join("package.json"), trojan_package()).expect("write the package");
+    let run = lfw_in(dir.path(), &["import", "--from", "case", "package.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains(is_trojan), "written raw:\n{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(r"Title A\u{202e}B\u{2066}C\u{2069}\u{2028}D\u{2029}\u{feff}E\u{200b}F"),
+        "{}",
+        run.stdout
+    );
+    // The escapes give the text back: the title compiles to the package's.
+    std::fs::write(dir.path().join("imported.lfw"), &run.stdout).expect("write the source");
+    let exported = lfw_in(dir.path(), &["export", "--to", "json", "imported.lfw"]);
+    assert_eq!(exported.code, 0, "{}", exported.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&exported.stdout).expect("JSON");
+    let title = doc["title"]
+        .as_str()
+        .or_else(|| doc["frameworks"][0]["title"].as_str())
+        .expect("a title");
+    assert_eq!(title, "Title A\u{202e}B\u{2066}C\u{2069}\u{2028}D\u{2029}\u{feff}E\u{200b}F");
+}
+
+#[test]
+fn a_case_item_type_adds_no_line_to_standard_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("package.json"), trojan_package()).expect("write the package");
+    let run = lfw_in(dir.path(), &["import", "--from", "case", "package.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(r"Type\u{a}error: forged"), "{}", run.stderr);
+    assert!(
+        !run.stderr.lines().any(|l| l.starts_with("error: forged")),
+        "a forged line:\n{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(is_trojan), "{}", run.stderr);
+}

@@ -284,29 +284,45 @@ impl Ids {
     }
 }
 
+/// Whether `c` is invisible or reorders the text around it, so that source
+/// holding it raw reads differently from what it is ("Trojan source"): the
+/// bidi controls, the line and paragraph separators, the zero-width space
+/// and the byte-order mark.
+fn is_hidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
 /// `s` as quoted `.lfw` text: `"` and `\` escaped, line breaks and tabs
-/// written `\n` and `\t`, other control characters as spaces.
+/// written `\n` and `\t`, invisible and reordering characters as
+/// `\u{202e}` (docs/language.md), other control characters as spaces.
 fn quote(s: &str, cut: &mut usize) -> String {
-    let mut s = s.replace("\r\n", "\n");
-    if s.len() > MAX_TEXT_BYTES {
-        let mut end = MAX_TEXT_BYTES;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        s.truncate(end);
-        *cut += 1;
-    }
-    let mut out = String::with_capacity(s.len() + 2);
+    let s = s.replace("\r\n", "\n");
+    let mut out = String::with_capacity(s.len().min(MAX_TEXT_BYTES) + 2);
     out.push('"');
+    let mut piece = String::new();
     for c in s.chars() {
+        piece.clear();
         match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+            '"' => piece.push_str("\\\""),
+            '\\' => piece.push_str("\\\\"),
+            '\n' => piece.push_str("\\n"),
+            '\t' => piece.push_str("\\t"),
+            c if c.is_control() => piece.push(' '),
+            c if is_hidden(c) => {
+                let _ = write!(piece, "\\u{{{:x}}}", c as u32);
+            }
+            c => piece.push(c),
         }
+        // The limit is on the text as written, escapes included, so that
+        // text of quotes or escaped characters still fits on a line.
+        if out.len() - 1 + piece.len() > MAX_TEXT_BYTES {
+            *cut += 1;
+            break;
+        }
+        out.push_str(&piece);
     }
     out.push('"');
     out
@@ -1233,5 +1249,6 @@ mod tests {
             "\"say \\\"hi\\\"\\\\\\nnext\\tx \""
         );
         assert_eq!(cut, 0);
+        assert_eq!(quote("a\u{202e}b\u{2028}\u{feff}", &mut cut), "\"a\\u{202e}b\\u{2028}\\u{feff}\"");
     }
 }

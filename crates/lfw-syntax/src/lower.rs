@@ -639,8 +639,51 @@ pub(crate) fn unescape_into(raw: &str, out: &mut String) {
         match chars.next() {
             Some('n') => out.push('\n'),
             Some('t') => out.push('\t'),
+            Some('u') => match unicode_escape(chars.as_str()) {
+                // `\u{202e}`: a character that is invisible, or reorders
+                // text, written so that it can be seen in the source.
+                Some((c, len)) => {
+                    out.push(c);
+                    chars = chars.as_str()[len..].chars();
+                }
+                None => out.push('u'),
+            },
             Some(other) => out.push(other),
             None => {}
         }
+    }
+}
+
+/// The character of `{hex}` at the start of `rest` (1 to 6 hex digits, a
+/// Unicode scalar value) and the length of `{hex}`; `None` for anything
+/// else, so that `\u` followed by anything else stands for `u`, as a
+/// backslash before any other character does.
+fn unicode_escape(rest: &str) -> Option<(char, usize)> {
+    let digits = rest.strip_prefix('{')?;
+    let end = digits.find('}')?;
+    let hex = &digits[..end];
+    if hex.is_empty() || hex.len() > 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+    Some((c, end + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    fn unescape(raw: &str) -> String {
+        let mut out = String::new();
+        super::unescape_into(raw, &mut out);
+        out
+    }
+
+    #[test]
+    fn unicode_escapes_stand_for_their_character() {
+        assert_eq!(unescape(r"a\u{202e}b\u{FEFF}\u{1F600}"), "a\u{202e}b\u{feff}\u{1f600}");
+        // Anything else after `\u` is read as before: the `u` itself.
+        assert_eq!(
+            unescape(r"\u{}\u{zz}\u{110000}\u{d800}\u{1234567}\u"),
+            "u{}u{zz}u{110000}u{d800}u{1234567}u"
+        );
     }
 }
