@@ -439,13 +439,17 @@ fn the_end_of_input_ends_the_server() {
     let e = s.response(Value::Null);
     assert_eq!(e["error"]["code"], -32700);
     drop(s.stdin);
+    assert_eq!(exit_status(&mut s.child), Some(1), "the server did not exit");
+}
+
+/// The server's exit status, waiting at most [`WAIT`] for it to end.
+fn exit_status(child: &mut Child) -> Option<i32> {
     let deadline = Instant::now() + WAIT;
     loop {
-        if let Some(status) = s.child.try_wait().expect("wait") {
-            assert_eq!(status.code(), Some(1));
-            return;
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status.code();
         }
-        assert!(Instant::now() < deadline, "the server did not exit");
+        assert!(Instant::now() < deadline, "the server did not exit in time");
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -465,15 +469,7 @@ fn a_header_line_without_end_ends_the_server() {
         let _ = stdin.flush();
         stdin
     });
-    let deadline = Instant::now() + WAIT;
-    loop {
-        if let Some(status) = s.child.try_wait().expect("wait") {
-            assert_eq!(status.code(), Some(1));
-            break;
-        }
-        assert!(Instant::now() < deadline, "the server kept reading the header line");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    assert_eq!(exit_status(&mut s.child), Some(1), "the server kept reading the header line");
     drop(writer.join());
 }
 
